@@ -3,7 +3,6 @@ package org.farebox.simulator.card;
 import java.time.LocalDate;
 import org.farebox.protocol.bytes.Bcd;
 import org.farebox.protocol.bytes.Bytes;
-import org.farebox.protocol.pboc.TUnion;
 
 /**
  * The identity of a {@link VirtualPsam}: its terminal number (MF file 0x16) and its purchase key
@@ -47,11 +46,9 @@ public record PsamProfile(byte[] terminalNo, int purchaseKeyIndex, byte[] issuer
         return userId.clone();
     }
 
-    /** The 25-byte key information file 0x17. */
+    /** The 25-byte key information file 0x17 ({@code TUnion.PSAM_KEY_INFO_LENGTH}). */
     public byte[] keyInfoFile() {
-        byte[] out = Bytes.concat(Bytes.of(purchaseKeyIndex), issuerId, userId, Bcd.date(validFrom), Bcd.date(validUntil));
-        assert out.length == TUnion.PSAM_KEY_INFO_LENGTH;
-        return out;
+        return Bytes.concat(Bytes.of(purchaseKeyIndex), issuerId, userId, Bcd.date(validFrom), Bcd.date(validUntil));
     }
 
     private static byte[] exact(byte[] b, int len, String what) {
