@@ -92,11 +92,12 @@ final class IntentRows implements AutoCloseable {
         return all;
     }
 
-    void markDebited(long id, String tac, String mac2) throws SQLException {
+    /** Returns false when there is no such intent. */
+    boolean markDebited(long id, String tac, String mac2) throws SQLException {
         debited.setString(1, tac);
         debited.setString(2, mac2);
         debited.setLong(3, id);
-        debited.executeUpdate();
+        return debited.executeUpdate() == 1;
     }
 
     void markUncertain(long id, Instant expiresAt) throws SQLException {

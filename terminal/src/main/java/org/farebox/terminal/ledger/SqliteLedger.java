@@ -106,8 +106,9 @@ public final class SqliteLedger implements Ledger {
     public synchronized void markDebited(long intentId, String tac, String mac2) {
         LedgerInputs.debitProof(tac, mac2);
         write("marking intent " + intentId + " debited", () -> {
-            openIntent(intentId);
-            intents.markDebited(intentId, tac, mac2);
+            if (!intents.markDebited(intentId, tac, mac2)) {
+                throw new IllegalArgumentException("no open purchase intent with id " + intentId);
+            }
             return null;
         });
     }
