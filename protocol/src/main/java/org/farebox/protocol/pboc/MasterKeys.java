@@ -71,6 +71,15 @@ public final class MasterKeys {
                 : PbocCrypto.diversify(master, issuerFactor8, cardFactor8);
     }
 
+    /** Fresh master keys for one key index: for labs, demos and test issuers (use a SecureRandom). */
+    public static MasterKeys generate(java.util.Random random, int diversificationLevels, int keyIndex, int version) {
+        byte[][] k = new byte[3][16];
+        for (byte[] key : k) {
+            random.nextBytes(key);
+        }
+        return new MasterKeys(diversificationLevels, Map.of(keyIndex, new KeySet(keyIndex, version, k[0], k[1], k[2])));
+    }
+
     /** Parses the text format; an error names the line. */
     public static MasterKeys parse(String text) {
         int levels = 1;

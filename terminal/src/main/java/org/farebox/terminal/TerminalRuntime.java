@@ -1,0 +1,202 @@
+package org.farebox.terminal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.function.Consumer;
+import javax.smartcardio.TerminalFactory;
+import org.farebox.protocol.bytes.Hex;
+import org.farebox.protocol.pboc.MasterKeys;
+import org.farebox.terminal.card.CardReader;
+import org.farebox.terminal.card.PcscCardReader;
+import org.farebox.terminal.card.PcscReaders;
+import org.farebox.terminal.card.ReaderException;
+import org.farebox.terminal.config.ConfigException;
+import org.farebox.terminal.config.TerminalConfig;
+import org.farebox.terminal.deny.SqliteDenyList;
+import org.farebox.terminal.fare.FlatFarePolicy;
+import org.farebox.terminal.hmi.ConsoleHmi;
+import org.farebox.terminal.hmi.Hmi;
+import org.farebox.terminal.hmi.LcdGeometry;
+import org.farebox.terminal.hmi.Pi4jHmi;
+import org.farebox.terminal.hmi.Pi4jHmiConfig;
+import org.farebox.terminal.ledger.LedgerOptions;
+import org.farebox.terminal.ledger.SqliteLedger;
+import org.farebox.terminal.sam.PcscPsam;
+import org.farebox.terminal.sam.Sam;
+import org.farebox.terminal.sam.SamException;
+import org.farebox.terminal.sam.SoftSam;
+import org.farebox.terminal.settle.TapProcessor;
+import org.farebox.terminal.settle.TapResult;
+import org.farebox.terminal.settle.TapSettings;
+import org.tinylog.Logger;
+
+/**
+ * The terminal's parts built from its configuration: ledger, deny list, fare table, SAM, reader,
+ * display and the tap processor. Everything that can be wrong in the configuration is found here, at
+ * start, with a message naming the file; after that the daemon only meets cards.
+ */
+public final class TerminalRuntime implements AutoCloseable {
+    private final TerminalConfig config;
+    private final SqliteLedger ledger;
+    private final SqliteDenyList denyList;
+    private final Sam sam;
+    private final CardReader reader;
+    private final Hmi hmi;
+    private final TapProcessor processor;
+    private final Clock clock;
+
+    private TerminalRuntime(TerminalConfig config, SqliteLedger ledger, SqliteDenyList denyList, Sam sam,
+            CardReader reader, Hmi hmi, FlatFarePolicy fares, Clock clock) {
+        this.config = config;
+        this.ledger = ledger;
+        this.denyList = denyList;
+        this.sam = sam;
+        this.reader = reader;
+        this.hmi = hmi;
+        this.clock = clock;
+        TapSettings settings = new TapSettings(config.terminalId(), config.route(), config.stop(), config.timezone(),
+                config.capp(), config.acceptedIssuers(), config.supportedAlgorithms(), config.retapWindow());
+        this.processor = new TapProcessor(settings, sam, ledger, denyList, () -> fares, hmi, clock);
+    }
+
+    /**
+     * Builds the terminal. {@code factory} may be null (the configured javax.smartcardio type is used)
+     * and {@code hmi} may be null (the configured display is built).
+     */
+    public static TerminalRuntime open(TerminalConfig config, TerminalFactory factory, Hmi hmi, Clock clock) {
+        FlatFarePolicy fares = loadFares(config.fareTable());
+        createStateDir(config.stateDir());
+        SqliteLedger ledger = SqliteLedger.open(config.ledgerFile(), config.terminalId(),
+                config.ledgerSynchronousFull() ? LedgerOptions.defaults() : LedgerOptions.defaults().withSynchronous(LedgerOptions.Synchronous.NORMAL));
+        SqliteDenyList deny = null;
+        Sam sam = null;
+        Hmi display = null;
+        try {
+            deny = openDenyList(config);
+            TerminalFactory f = factory != null ? factory : terminalFactory(config.readerFactory());
+            sam = openSam(config, f, ledger);
+            display = hmi != null ? hmi : openHmi(config);
+            Logger.info("terminal {} on route {}: {}, fare table v{}, {} denied cards, ledger {} rows",
+                    config.terminalId(), config.route(), sam.describe(), fares.version(), deny.size(), ledger.size());
+            return new TerminalRuntime(config, ledger, deny, sam, new PcscCardReader(f, config.cardReader()), display,
+                    fares, clock);
+        } catch (RuntimeException e) {
+            closeQuietly(display, sam, deny, ledger);
+            throw e;
+        }
+    }
+
+    /** The main loop over this runtime's reader and processor. */
+    public TerminalDaemon daemon(Consumer<TapResult> listener) {
+        return new TerminalDaemon(reader, processor, hmi, clock, config.readerPoll(), config.displayHold(),
+                "Route " + config.route(), listener);
+    }
+
+    public TapProcessor processor() {
+        return processor;
+    }
+
+    public SqliteLedger ledger() {
+        return ledger;
+    }
+
+    private static FlatFarePolicy loadFares(Path file) {
+        try {
+            return FlatFarePolicy.load(file);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage() + " (fare.table)", e);
+        }
+    }
+
+    private static void createStateDir(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new ConfigException("state.dir " + dir + " cannot be created: " + e.getMessage(), e);
+        }
+    }
+
+    private static SqliteDenyList openDenyList(TerminalConfig config) {
+        SqliteDenyList deny = SqliteDenyList.open(config.denyListDatabase());
+        Path file = config.denyListFile();
+        if (file != null && Files.exists(file)) {
+            try {
+                int n = deny.replaceFromFile(file);
+                Logger.info("deny list loaded from {}: {} cards", file, n);
+            } catch (IOException | IllegalArgumentException e) {
+                deny.close();
+                throw new ConfigException("denylist.file " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return deny;
+    }
+
+    private static TerminalFactory terminalFactory(String type) {
+        try {
+            return TerminalFactory.getInstance(type, null);
+        } catch (NoSuchAlgorithmException e) {
+            throw new ConfigException("reader.factory: no javax.smartcardio provider of type '" + type + "'", e);
+        }
+    }
+
+    private static Sam openSam(TerminalConfig config, TerminalFactory factory, SqliteLedger ledger) {
+        if (config.samMode().equals("soft")) {
+            MasterKeys keys;
+            try {
+                keys = MasterKeys.parse(Files.readString(config.softSamKeys(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new ConfigException("sam.soft.keys " + config.softSamKeys() + ": cannot read (" + e.getMessage() + ")", e);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("sam.soft.keys " + config.softSamKeys() + ": " + e.getMessage(), e);
+            }
+            byte[] terminalNo = config.softSamTerminalNumber();
+            try {
+                return new SoftSam(keys, terminalNo, config.softSamKeyIndex(), ledger.lastPsamSerial(Hex.of(terminalNo)));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("sam.soft.key_index: " + e.getMessage(), e);
+            }
+        }
+        try {
+            return PcscPsam.open(PcscReaders.find(factory, config.samReader(), "SAM"));
+        } catch (ReaderException | SamException e) {
+            throw new ConfigException("PSAM (reader.sam, sam.mode = pcsc): " + e.getMessage(), e);
+        }
+    }
+
+    private static Hmi openHmi(TerminalConfig config) {
+        LcdGeometry geometry = new LcdGeometry(config.lcdColumns(), config.lcdRows());
+        switch (config.hmiMode()) {
+            case "pi4j":
+                return Pi4jHmi.open(Pi4jHmiConfig.defaults()
+                        .withPins(config.gpioLedGreen(), config.gpioLedRed(), config.gpioBuzzer())
+                        .withI2cBus(config.lcdI2cBus())
+                        .withLcd(config.lcdI2cAddress(), geometry));
+            case "none":
+                return display -> { };
+            default:
+                return new ConsoleHmi(System.out, geometry);
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(hmi, sam, reader, denyList, ledger);
+    }
+
+    private static void closeQuietly(AutoCloseable... parts) {
+        for (AutoCloseable p : parts) {
+            if (p == null) {
+                continue;
+            }
+            try {
+                p.close();
+            } catch (Exception e) {
+                Logger.warn("closing {}: {}", p.getClass().getSimpleName(), e.getMessage());
+            }
+        }
+    }
+}
