@@ -38,6 +38,10 @@ import picocli.CommandLine.Option;
                 "and a flow of passengers, prints the display as it changes, then checks the ledger against",
                 "the cards' balances. The last line is machine-readable (SUMMARY ...)."})
 public final class DemoCli implements Callable<Integer> {
+    // The terminal polls the field every 20 ms; a card swapped faster than that looks like one card left
+    // lying on the reader, which the terminal rightly refuses to charge twice.
+    private static final int MIN_PACE_MS = 50;
+
     @Option(names = "--taps", defaultValue = "200", description = "passenger taps (default: ${DEFAULT-VALUE})")
     int taps;
 
@@ -49,7 +53,7 @@ public final class DemoCli implements Callable<Integer> {
     Path dir;
 
     @Option(names = "--pace-ms", defaultValue = "60",
-            description = "pause between passengers, milliseconds (default: ${DEFAULT-VALUE})")
+            description = "pause between passengers, milliseconds, at least 50 (default: ${DEFAULT-VALUE})")
     int paceMs;
 
     @Option(names = "--lcd", defaultValue = "16x2", description = "display geometry: 16x2 or 20x4")
@@ -64,6 +68,10 @@ public final class DemoCli implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (paceMs < MIN_PACE_MS) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--pace-ms must be at least "
+                    + MIN_PACE_MS + ": the validator waits for the field to be empty before the next card");
+        }
         LogSetup.apply("warn", null);
         PrintStream out = System.out;
         prepareDir(dir);

@@ -13,6 +13,7 @@ import org.farebox.terminal.card.TUnionCard;
 import org.farebox.terminal.fare.FareQuote;
 import org.farebox.terminal.hmi.Display;
 import org.farebox.terminal.hmi.Hmi;
+import org.farebox.terminal.ledger.IntentState;
 import org.farebox.terminal.ledger.Ledger;
 import org.farebox.terminal.ledger.Outcome;
 import org.farebox.terminal.ledger.PurchaseIntent;
@@ -101,7 +102,7 @@ final class CardPurchase {
         hmi.show(paid);
         // MAC2 goes to the SAM only now, with the passenger already on their way (CSReader does the same).
         Event mac2 = mac2Event(auth, proof.mac2());
-        Final end = (Final) PurchaseStateMachine.next(org.farebox.terminal.ledger.IntentState.DEBITED, mac2);
+        Final end = (Final) PurchaseStateMachine.next(IntentState.DEBITED, mac2);
         if (mac2 == Event.MAC2_INVALID) {
             Logger.error("card {} debited {} fen but its MAC2 {} is wrong: recorded as MAC2_FAIL", f.serial, amount,
                     Hex.of(proof.mac2()));

@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.farebox.protocol.bytes.Bcd;
 import org.farebox.protocol.bytes.Hex;
 import org.farebox.protocol.pboc.PublicBasicData;
+import org.farebox.terminal.ledger.IntentState;
 import org.farebox.terminal.ledger.Outcome;
 import org.farebox.terminal.ledger.PurchaseIntent;
 import org.farebox.terminal.ledger.SettlementState;
@@ -19,16 +20,12 @@ final class IntentRows {
     /** The final row of a purchase, with the outcome its settlement state implies. */
     static TapRecord finalRow(PurchaseIntent i, SettlementState state, long balanceAfter, int counterAfter,
             String tac, String mac2, String detail) {
-        boolean moved = state == SettlementState.COMPLETE || state == SettlementState.DEBITED
-                || state == SettlementState.MAC2_FAIL;
-        Outcome outcome = moved ? Outcome.PAID : state == SettlementState.VOID ? Outcome.VOIDED : Outcome.GREY;
-        return TapRecord.draft().terminalId(i.terminalId()).time(i.createdAt()).cardSerial(i.cardSerial())
-                .cardType(i.cardType()).riderCategory(i.riderCategory())
+        Outcome outcome = state.movedMoney() ? Outcome.PAID
+                : state == SettlementState.VOID ? Outcome.VOIDED : Outcome.GREY;
+        return TapRecord.draft().from(i).time(i.createdAt())
                 .amountFen(state == SettlementState.VOID ? 0 : i.amountFen())
-                .balanceBeforeFen(i.balanceBeforeFen()).balanceAfterFen(balanceAfter).cardCounter(counterAfter)
-                .psamTerminalNo(i.psamTerminalNo()).psamSerial(i.psamSerial()).tac(tac).mac2(mac2)
-                .transactionType(i.transactionType()).fareTableVersion(i.fareTableVersion())
-                .route(i.route()).stop(i.stop()).outcome(outcome).state(state).detail(detail).build();
+                .balanceAfterFen(balanceAfter).cardCounter(counterAfter).tac(tac).mac2(mac2)
+                .outcome(outcome).state(state).detail(detail).build();
     }
 
     /** Rebuilds the SAM authorization of an intent so the SAM can check a MAC2 recovered later. */
@@ -43,7 +40,7 @@ final class IntentRows {
     static PurchaseIntent pending(TapSettings s, TapFacts f, long amount, int type, PurchaseAuthorization a,
             String psamTerminalNo, long fareVersion, String journeyImage) {
         PurchaseRequest r = a.request();
-        return new PurchaseIntent(0, org.farebox.terminal.ledger.IntentState.PENDING, f.time, (Instant) null,
+        return new PurchaseIntent(0, IntentState.PENDING, f.time, (Instant) null,
                 s.terminalId(), f.serial, f.cardType, f.category, amount, f.balance, r.cardCounter(), r.keyVersion(),
                 r.algorithmId(), type, Hex.of(r.cardRandom()), psamTerminalNo, a.terminalSerial(),
                 Bcd.toDigits(f.dateTime7, 0, 7), fareVersion, s.route(), Integer.toString(s.stop()), journeyImage, "", "");

@@ -13,7 +13,6 @@ import org.farebox.terminal.hmi.Display;
 import org.farebox.terminal.ledger.IntentState;
 import org.farebox.terminal.ledger.Ledger;
 import org.farebox.terminal.ledger.PurchaseIntent;
-import org.farebox.terminal.ledger.SettlementState;
 import org.farebox.terminal.ledger.TapRecord;
 import org.farebox.terminal.sam.Mac2Check;
 import org.farebox.terminal.sam.Sam;
@@ -136,10 +135,5 @@ final class TornTapRecovery {
             }
         }
         return rows;
-    }
-
-    /** Settlement state of a purchase left open; used by status reporting. */
-    static boolean movesMoney(SettlementState s) {
-        return s == SettlementState.COMPLETE || s == SettlementState.DEBITED || s == SettlementState.MAC2_FAIL;
     }
 }
