@@ -83,7 +83,7 @@ public final class MasterKeys {
     /** Parses the text format; an error names the line. */
     public static MasterKeys parse(String text) {
         int levels = 1;
-        Map<Integer, String[]> raw = new TreeMap<>();
+        Map<Integer, Object[]> raw = new TreeMap<>();
         String[] lines = text.split("\r?\n", -1);
         for (int n = 0; n < lines.length; n++) {
             String line = lines[n];
@@ -110,12 +110,12 @@ public final class MasterKeys {
                 if (parts.length != 3 || !parts[0].equals("key") || !parts[1].matches("[0-9A-Fa-f]{2}")) {
                     throw new IllegalArgumentException("unknown key \"" + key + "\"");
                 }
-                String[] slots = raw.computeIfAbsent(Integer.parseInt(parts[1], 16), i -> new String[4]);
+                Object[] slots = raw.computeIfAbsent(Integer.parseInt(parts[1], 16), i -> new Object[4]);
                 switch (parts[2]) {
-                    case "version": slots[0] = value; break;
-                    case "purchase": slots[1] = value; break;
-                    case "tac": slots[2] = value; break;
-                    case "maintenance": slots[3] = value; break;
+                    case "version": slots[0] = Hex.parse(value, 1, key)[0] & 0xFF; break;
+                    case "purchase": slots[1] = Hex.parse(value, 16, key); break;
+                    case "tac": slots[2] = Hex.parse(value, 16, key); break;
+                    case "maintenance": slots[3] = Hex.parse(value, 16, key); break;
                     default: throw new IllegalArgumentException("unknown key \"" + key + "\"");
                 }
             } catch (IllegalArgumentException e) {
@@ -123,18 +123,16 @@ public final class MasterKeys {
             }
         }
         Map<Integer, KeySet> sets = new TreeMap<>();
-        for (Map.Entry<Integer, String[]> e : raw.entrySet()) {
+        for (Map.Entry<Integer, Object[]> e : raw.entrySet()) {
             String idx = String.format("%02X", e.getKey());
-            String[] s = e.getValue();
+            Object[] s = e.getValue();
             String[] names = {"version", "purchase", "tac", "maintenance"};
             for (int i = 0; i < 4; i++) {
                 if (s[i] == null) {
                     throw new IllegalArgumentException("key." + idx + "." + names[i] + " is missing");
                 }
             }
-            sets.put(e.getKey(), new KeySet(e.getKey(), Hex.parse(s[0], 1, "key." + idx + ".version")[0] & 0xFF,
-                    Hex.parse(s[1], 16, "key." + idx + ".purchase"), Hex.parse(s[2], 16, "key." + idx + ".tac"),
-                    Hex.parse(s[3], 16, "key." + idx + ".maintenance")));
+            sets.put(e.getKey(), new KeySet(e.getKey(), (Integer) s[0], (byte[]) s[1], (byte[]) s[2], (byte[]) s[3]));
         }
         return new MasterKeys(levels, sets);
     }
