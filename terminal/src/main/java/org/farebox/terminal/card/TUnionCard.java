@@ -8,6 +8,7 @@ import org.farebox.protocol.pboc.JourneyRecord;
 import org.farebox.protocol.pboc.ManagementInfo;
 import org.farebox.protocol.pboc.PublicBasicData;
 import org.farebox.protocol.pboc.PurchaseInitResponse;
+import org.farebox.protocol.pboc.PurseLogRecord;
 import org.farebox.protocol.pboc.StatusWord;
 import org.farebox.protocol.pboc.TUnion;
 import org.tinylog.Logger;
@@ -74,6 +75,21 @@ public final class TUnionCard {
             return JourneyRecord.empty();
         }
         return JourneyRecord.parse(expectData("READ RECORD 1A", r, TUnion.JOURNEY_LENGTH));
+    }
+
+    /** The newest record of the purse log 0x18 (the card's own note of its last purchase); empty if none (6A83). */
+    public Optional<PurseLogRecord> lastPurseLog() throws CardFault {
+        CardResponse r = send("READ RECORD 18",
+                CardCommands.readRecord(TUnion.SFI_PURSE_LOG, 1, TUnion.PURSE_LOG_LENGTH));
+        if (r.statusWord() == StatusWord.RECORD_NOT_FOUND) {
+            return Optional.empty();
+        }
+        byte[] data = expectData("READ RECORD 18", r, TUnion.PURSE_LOG_LENGTH);
+        try {
+            return Optional.of(PurseLogRecord.parse(data));
+        } catch (IllegalArgumentException e) {
+            throw new CardDataException("purse log record is malformed: " + e.getMessage(), e);
+        }
     }
 
     public long balance() throws CardFault {

@@ -8,6 +8,7 @@ import org.farebox.protocol.pboc.PurchaseInitResponse;
 import org.farebox.protocol.pboc.StatusWord;
 import org.farebox.protocol.pboc.TUnion;
 import org.farebox.terminal.card.CardFault;
+import org.farebox.terminal.card.CardLostException;
 import org.farebox.terminal.card.CardStatusException;
 import org.farebox.terminal.card.TUnionCard;
 import org.farebox.terminal.fare.FareQuote;
@@ -87,11 +88,17 @@ final class CardPurchase {
             debitSent = true;
             proof = card.debit(auth.terminalSerial4(), f.dateTime7, auth.mac1());
         } catch (CardStatusException e) {
-            return closeWithoutDebit(intent, f, e.getMessage(), rows);
+            if (debitSent && counterMoved(card, f)) {
+                // The card counted a purchase although its answer says it refused: the answer was garbled.
+                return leaveUncertain(intent, f, e, card, rows);
+            }
+            return closeWithoutDebit(intent, f, e.getMessage(), rows, Display.cardRejected("CARD ERROR"));
         } catch (CardFault e) {
             if (!debitSent) {
-                // DEBIT was never sent, so the card cannot have moved money: the purchase is void.
-                return closeWithoutDebit(intent, f, e.getMessage(), rows);
+                // DEBIT was never sent, so the card cannot have moved money: the purchase is void. A card that
+                // merely left the field is asked back, as for any card lost before the debit.
+                return closeWithoutDebit(intent, f, e.getMessage(), rows,
+                        e instanceof CardLostException ? Display.tapAgain() : Display.cardRejected("CARD ERROR"));
             }
             return leaveUncertain(intent, f, e, card, rows);
         }
@@ -126,11 +133,11 @@ final class CardPurchase {
         }
     }
 
-    private TapResult closeWithoutDebit(PurchaseIntent intent, TapFacts f, String why, List<TapRecord> rows) {
+    private TapResult closeWithoutDebit(PurchaseIntent intent, TapFacts f, String why, List<TapRecord> rows,
+            Display d) {
         Final end = (Final) PurchaseStateMachine.next(intent.state(), Event.DEBIT_REFUSED);
         Logger.warn("purchase on card {} void before any debit: {}", f.serial, why);
         rows.add(ledger.resolve(intent.id(), IntentRows.finalRow(intent, end.state(), f.balance, f.counter, "", "", why)));
-        Display d = Display.cardRejected("CARD ERROR");
         hmi.show(d);
         return new TapResult(d, rows);
     }
@@ -144,6 +151,21 @@ final class CardPurchase {
         Display d = Display.tapAgain();
         hmi.show(d);
         return new TapResult(d, rows);
+    }
+
+    /**
+     * Re-reads the card's counter (INITIALIZE with amount 0 changes nothing) after DEBIT was refused. A card
+     * that refuses that too is consistent in refusing; one that cannot be read may have debited.
+     */
+    private boolean counterMoved(TUnionCard card, TapFacts f) {
+        try {
+            return card.initializeForPurchase(settings.capp(), sam.purchaseKeyIndex(), 0, sam.terminalNumber())
+                    .counter() != f.counter;
+        } catch (CardStatusException e) {
+            return false;
+        } catch (CardFault e) {
+            return true;
+        }
     }
 
     private TapResult refuseCard(TapFacts f, long fareVersion, String why, String shortReason) {

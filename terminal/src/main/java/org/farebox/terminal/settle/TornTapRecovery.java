@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.farebox.protocol.bytes.Bcd;
 import org.farebox.protocol.bytes.Hex;
 import org.farebox.protocol.pboc.PurchaseInitResponse;
+import org.farebox.protocol.pboc.PurseLogRecord;
 import org.farebox.protocol.pboc.TUnion;
 import org.farebox.terminal.card.CardFault;
 import org.farebox.terminal.card.TUnionCard;
@@ -61,7 +63,9 @@ final class TornTapRecovery {
             rows.add(close(intent, Event.RETAP_NOT_DEBITED, now, "", "", "re-tap: counter unchanged, no debit"));
             return new Recovery(rows, Optional.empty());
         }
-        if (now.counter() == before + 1) {
+        // 805A answers for whatever purchase took the card to before + 1, ours or another terminal's: only ask
+        // for the proof when the card's own log shows that purchase was ours.
+        if (now.counter() == before + 1 && isOurs(card.lastPurseLog(), intent)) {
             Optional<TUnionCard.Proof> proof = card.transactionProve(intent.transactionType(), before + 1);
             if (proof.isPresent()) {
                 return settleProven(intent, f, now, proof.get());
@@ -70,6 +74,18 @@ final class TornTapRecovery {
         rows.add(close(intent, Event.RETAP_UNRESOLVABLE, now, "", "",
                 "re-tap: counter " + before + " -> " + now.counter() + " without our proof"));
         return new Recovery(rows, Optional.empty());
+    }
+
+    /** Whether the card's newest purse log record is this intent's purchase: counter, amount, type, terminal, time. */
+    private static boolean isOurs(Optional<PurseLogRecord> newest, PurchaseIntent intent) {
+        if (newest.isEmpty()) {
+            return false;
+        }
+        PurseLogRecord r = newest.get();
+        return r.counter() == intent.initCounter() && r.amount() == intent.amountFen()
+                && r.transactionType() == intent.transactionType()
+                && Hex.of(r.terminalNo()).equalsIgnoreCase(intent.psamTerminalNo())
+                && Bcd.toDigits(Bcd.dateTime(r.time()), 0, 7).equals(intent.dateTime());
     }
 
     private Recovery settleProven(PurchaseIntent intent, TapFacts f, PurchaseInitResponse now, TUnionCard.Proof p) {
