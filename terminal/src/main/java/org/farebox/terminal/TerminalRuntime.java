@@ -161,7 +161,8 @@ public final class TerminalRuntime implements AutoCloseable {
             }
         }
         try {
-            return PcscPsam.open(PcscReaders.find(factory, config.samReader(), "SAM"));
+            return PcscPsam.open(PcscReaders.find(factory, config.samReader(), "SAM"),
+                    config.pcscSamDiversificationLevels());
         } catch (ReaderException | SamException e) {
             throw new ConfigException("PSAM (reader.sam, sam.mode = pcsc): " + e.getMessage(), e);
         }

@@ -9,6 +9,7 @@ public final class StatusWord {
     public static final int CONDITIONS_NOT_SATISFIED = 0x6985;
     public static final int SECURE_MESSAGING_MAC_WRONG = 0x6988;
     public static final int FUNCTION_NOT_SUPPORTED = 0x6A81;
+    public static final int WRONG_DATA = 0x6A80;
     public static final int FILE_NOT_FOUND = 0x6A82;
     public static final int RECORD_NOT_FOUND = 0x6A83;
     public static final int WRONG_P1P2 = 0x6A86;
@@ -34,6 +35,7 @@ public final class StatusWord {
             case CONDITIONS_NOT_SATISFIED: return "conditions of use not satisfied";
             case SECURE_MESSAGING_MAC_WRONG: return "secure-messaging MAC incorrect";
             case FUNCTION_NOT_SUPPORTED: return "function not supported";
+            case WRONG_DATA: return "incorrect data";
             case FILE_NOT_FOUND: return "file or application not found";
             case RECORD_NOT_FOUND: return "record not found";
             case WRONG_P1P2: return "incorrect P1/P2";

@@ -29,17 +29,31 @@ public final class PcscPsam implements Sam {
     private final CardChannel channel;
     private final byte[] terminalNumber;
     private final int keyIndex;
+    private final int diversificationLevels;
     private long sessions;
 
-    private PcscPsam(Card card, byte[] terminalNumber, int keyIndex) {
+    private PcscPsam(Card card, byte[] terminalNumber, int keyIndex, int diversificationLevels) {
         this.card = card;
         this.channel = card.getBasicChannel();
         this.terminalNumber = terminalNumber;
         this.keyIndex = keyIndex;
+        this.diversificationLevels = diversificationLevels;
     }
 
-    /** Connects to the PSAM in {@code slot} and reads its identity. */
+    /** Connects to the PSAM in {@code slot} with one-level key diversification and reads its identity. */
     public static PcscPsam open(CardTerminal slot) throws SamException {
+        return open(slot, 1);
+    }
+
+    /**
+     * Connects to the PSAM in {@code slot} and reads its identity. With two diversification levels the
+     * issuer id goes to the PSAM after the card serial (8070 Lc 24, 801A with 16 bytes of factors).
+     * PC/SC exclusive access belongs to the calling thread: use the PSAM from the thread that opened it.
+     */
+    public static PcscPsam open(CardTerminal slot, int diversificationLevels) throws SamException {
+        if (diversificationLevels != 1 && diversificationLevels != 2) {
+            throw new IllegalArgumentException("diversification levels must be 1 or 2");
+        }
         Card card;
         try {
             if (!slot.isCardPresent()) {
@@ -57,7 +71,7 @@ public final class PcscPsam implements Sam {
                 CardCommands.readBinary(TUnion.SFI_PSAM_KEY_INFO, TUnion.PSAM_KEY_INFO_LENGTH), TUnion.PSAM_KEY_INFO_LENGTH);
         Logger.info("PSAM in {}: terminal number {}, purchase key index {}", slot.getName(), Hex.of(terminalNo),
                 keyInfo[0] & 0xFF);
-        return new PcscPsam(card, terminalNo, keyInfo[0] & 0xFF);
+        return new PcscPsam(card, terminalNo, keyInfo[0] & 0xFF, diversificationLevels);
     }
 
     @Override
@@ -73,10 +87,12 @@ public final class PcscPsam implements Sam {
     @Override
     public synchronized PurchaseAuthorization authorizePurchase(PurchaseRequest r) throws SamException {
         byte[] body = Bytes.concat(r.cardRandom(), BigEndian.bytes(r.cardCounter(), 2), BigEndian.bytes(r.amount(), 4),
-                Bytes.of(r.transactionType()), r.dateTime7(), Bytes.of(r.keyVersion(), r.algorithmId()), r.cardFactor());
+                Bytes.of(r.transactionType()), r.dateTime7(), Bytes.of(r.keyVersion(), r.algorithmId()), factors(
+                        r.cardFactor(), r.issuerFactor()));
         ResponseAPDU resp = transmit(channel, SamCommands.initSamForPurchase(body));
         int sw = resp.getSW();
-        if (sw == StatusWord.KEY_INDEX_NOT_SUPPORTED || sw == StatusWord.WRONG_P1P2) {
+        // 9403: no key for the card's key version; 6A80/6A86: data (algorithm, type) the PSAM does not serve.
+        if (sw == StatusWord.KEY_INDEX_NOT_SUPPORTED || sw == StatusWord.WRONG_P1P2 || sw == StatusWord.WRONG_DATA) {
             throw new SamRefusedException("PSAM refused the card's key version/algorithm: " + StatusWord.hex(sw));
         }
         byte[] d = check("INIT SAM FOR PURCHASE", resp, 8);
@@ -101,15 +117,21 @@ public final class PcscPsam implements Sam {
     @Override
     public synchronized byte[] maintenanceMac(byte[] cardFactor, byte[] issuerFactor, byte[] iv, byte[] data)
             throws SamException {
-        check("DES INIT", transmit(channel, SamCommands.desInit(SamCommands.KEY_USAGE_MAINTENANCE, keyIndex, cardFactor)), 0);
+        check("DES INIT", transmit(channel, SamCommands.desInit(SamCommands.KEY_USAGE_MAINTENANCE, keyIndex,
+                factors(cardFactor, issuerFactor))), 0);
         // The MAC replaces the PSAM's purchase session, so MAC2 of an earlier purchase can no longer be checked.
         sessions++;
         return check("DES COMPUTE", transmit(channel, SamCommands.desComputeMac(iv, data)), 4);
     }
 
+    private byte[] factors(byte[] cardFactor, byte[] issuerFactor) {
+        return diversificationLevels == 1 ? cardFactor : Bytes.concat(cardFactor, issuerFactor);
+    }
+
     @Override
     public String describe() {
-        return "PSAM, terminal " + Hex.of(terminalNumber) + ", key index " + keyIndex;
+        return "PSAM, terminal " + Hex.of(terminalNumber) + ", key index " + keyIndex + ", "
+                + diversificationLevels + "-level diversification";
     }
 
     @Override

@@ -39,12 +39,14 @@ final class CardPurchase {
     private final Sam sam;
     private final Ledger ledger;
     private final Hmi hmi;
+    private final KeyMismatchGuard keyGuard;
 
-    CardPurchase(TapSettings settings, Sam sam, Ledger ledger, Hmi hmi) {
+    CardPurchase(TapSettings settings, Sam sam, Ledger ledger, Hmi hmi, KeyMismatchGuard keyGuard) {
         this.settings = settings;
         this.sam = sam;
         this.ledger = ledger;
         this.hmi = hmi;
+        this.keyGuard = keyGuard;
     }
 
     TapResult run(TUnionCard card, TapFacts f, FareQuote quote, JourneyRecord journey, long fareVersion)
@@ -92,6 +94,9 @@ final class CardPurchase {
                 // The card counted a purchase although its answer says it refused: the answer was garbled.
                 return leaveUncertain(intent, f, e, card, rows);
             }
+            if (debitSent && e.statusWord() == StatusWord.MAC_INVALID) {
+                keyGuard.mac1Refused(f.serial);
+            }
             return closeWithoutDebit(intent, f, e.getMessage(), rows, Display.cardRejected("CARD ERROR"));
         } catch (CardFault e) {
             if (!debitSent) {
@@ -103,6 +108,7 @@ final class CardPurchase {
             return leaveUncertain(intent, f, e, card, rows);
         }
         PurchaseStateMachine.next(intent.state(), Event.DEBIT_ANSWERED);
+        keyGuard.debitAccepted();
         ledger.markDebited(intent.id(), Hex.of(proof.tac()), Hex.of(proof.mac2()));
         long after = init.balance() - amount;
         Display paid = Display.paid(amount, after, quote.riderCategory());

@@ -47,6 +47,7 @@ public final class TapProcessor {
     private final Clock clock;
     private final CardPurchase purchase;
     private final TornTapRecovery recovery;
+    private final KeyMismatchGuard keyGuard = new KeyMismatchGuard();
 
     public TapProcessor(TapSettings settings, Sam sam, Ledger ledger, DenyList denyList, Supplier<FarePolicy> fares,
             Hmi hmi, Clock clock) {
@@ -57,7 +58,7 @@ public final class TapProcessor {
         this.fares = fares;
         this.hmi = hmi;
         this.clock = clock;
-        this.purchase = new CardPurchase(settings, sam, ledger, hmi);
+        this.purchase = new CardPurchase(settings, sam, ledger, hmi, keyGuard);
         this.recovery = new TornTapRecovery(settings, sam, ledger);
     }
 
@@ -67,6 +68,8 @@ public final class TapProcessor {
         TapFacts f = new TapFacts(now, LocalDateTime.ofInstant(now, settings.zone()));
         TUnionCard card = new TUnionCard(link);
         FarePolicy policy = fares.get();
+        // A torn tap whose window has passed is grey even if its card is back now: the window is the promise.
+        recovery.expire(now);
         List<TapRecord> rows = new ArrayList<>();
         try {
             return tap(card, f, policy, rows);
@@ -121,6 +124,15 @@ public final class TapProcessor {
             if (r.paid().isPresent()) {
                 return show(r.paid().get(), rows);
             }
+        }
+        if (keyGuard.terminalSuspect()) {
+            Logger.error("cards keep refusing this terminal's MAC1: the SAM keys do not match the cards' issuer;"
+                    + " out of service until the keys are fixed and the terminal restarted");
+            return show(Display.outOfService("KEY MISMATCH"), rows);
+        }
+        if (keyGuard.refusedBefore(f.serial)) {
+            return refuse(f, policy, Outcome.CARD_ERROR, "card refused this terminal's MAC1 before; not retried",
+                    Display.cardRejected("CARD ERROR"), rows);
         }
         JourneyRecord journey = settings.capp() ? card.readJourney() : null;
         FareQuote quote = policy.quote(new FareRequest(settings.route(), settings.stop(),

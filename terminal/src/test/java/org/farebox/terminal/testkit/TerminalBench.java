@@ -113,7 +113,8 @@ public final class TerminalBench implements AutoCloseable {
                     ledger.lastPsamSerial(psamTerminalNo()));
         }
         try {
-            return PcscPsam.open(PcscReaders.find(factory, Pattern.compile(Pattern.quote(SAM_READER)), "SAM"));
+            return PcscPsam.open(PcscReaders.find(factory, Pattern.compile(Pattern.quote(SAM_READER)), "SAM"),
+                    options.keys.diversificationLevels());
         } catch (ReaderException | SamException e) {
             throw new IllegalStateException("cannot open the bench PSAM: " + e.getMessage(), e);
         }
