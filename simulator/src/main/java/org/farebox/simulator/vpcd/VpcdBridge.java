@@ -145,8 +145,9 @@ public final class VpcdBridge implements AutoCloseable {
             Logger.error(e, "the virtual card failed on {}: answering 6F00", Hex.of(frame));
             response = SW_NO_DIAGNOSIS;
         }
-        connection.writeFrame(checked(response, frame));
+        // Counted before the answer leaves, so whoever reads the answer also sees the count.
         commandsAnswered.incrementAndGet();
+        connection.writeFrame(checked(response, frame));
         return true;
     }
 
