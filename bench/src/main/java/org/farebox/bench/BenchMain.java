@@ -1,0 +1,116 @@
+package org.farebox.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.util.Statistics;
+
+/**
+ * {@code ./farebox bench}: runs the JMH benchmarks in one forked JVM each and prints the figures, then
+ * one {@code BENCH <name> <value> <unit>} line per figure. {@code --quick} is a smoke run; any other
+ * argument is a JMH include regex (e.g. {@code LedgerCommitBench}).
+ */
+public final class BenchMain {
+    private static final String USAGE = String.join("\n",
+            "Usage: farebox-bench [--quick] [REGEX...]",
+            "  Runs the Farebox JMH benchmarks (about 3 minutes; --quick: about 30 s, figures only indicative)",
+            "  and prints a table and BENCH <name> <value> <unit> lines.",
+            "  REGEX   JMH include patterns (default: PurchaseBench and LedgerCommitBench)",
+            "  --quick one short iteration per benchmark, to check that everything runs",
+            "  -h, --help  this text",
+            "  The SQLite files go to bench/target/bench-data (override: -Dfarebox.bench.dir=FOLDER).");
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        boolean quick = false;
+        List<String> includes = new ArrayList<>();
+        for (String a : args) {
+            if (a.equals("-h") || a.equals("--help")) {
+                out.println(USAGE);
+                return 0;
+            } else if (a.equals("--quick")) {
+                quick = true;
+            } else if (a.startsWith("-")) {
+                err.println("farebox-bench: unknown option " + a + "\n" + USAGE);
+                return 2;
+            } else {
+                includes.add(a);
+            }
+        }
+        if (includes.isEmpty()) {
+            includes.add(PurchaseBench.class.getName());
+            includes.add(LedgerCommitBench.class.getName());
+        }
+        Path folder = BenchFolder.base();
+        try {
+            Files.createDirectories(folder);
+        } catch (java.io.IOException e) {
+            err.println("farebox-bench: cannot create " + folder + ": " + e.getMessage());
+            return 1;
+        }
+        String fileSystem = BenchFolder.fileSystemOf(folder);
+        out.println("Farebox benchmarks: SQLite files in " + folder + " (" + fileSystem + ")");
+        if (BenchFolder.inMemory(fileSystem)) {
+            err.println("farebox-bench: warning: " + folder + " is in RAM (" + fileSystem + "); fsync costs nothing "
+                    + "there, so the ledger figures mean little. Set -D" + BenchFolder.PROPERTY + "=<folder on disk>.");
+        }
+        ChainedOptionsBuilder options = new OptionsBuilder().forks(1).shouldFailOnError(true)
+                .jvmArgsAppend("-D" + BenchFolder.PROPERTY + "=" + folder);
+        if (quick) {
+            options.warmupIterations(1).warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(1).measurementTime(TimeValue.seconds(2));
+        } else {
+            options.warmupIterations(2).warmupTime(TimeValue.seconds(5))
+                    .measurementIterations(3).measurementTime(TimeValue.seconds(10));
+        }
+        includes.forEach(options::include);
+        Collection<RunResult> results;
+        try {
+            results = new Runner(options.build()).run();
+        } catch (RunnerException e) {
+            err.println("farebox-bench: the benchmarks failed: " + e.getMessage()
+                    + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : "")
+                    + "; the JMH output above shows which one and why");
+            return 1;
+        }
+        if (results.isEmpty()) {
+            err.println("farebox-bench: no benchmark matches " + includes + "; try PurchaseBench or LedgerCommitBench");
+            return 2;
+        }
+        new BenchReport(figures(results)).print(out);
+        if (quick) {
+            out.println("(--quick: one short iteration each; run without --quick for figures worth quoting)");
+        }
+        return 0;
+    }
+
+    private static Map<String, Measured> figures(Collection<RunResult> results) {
+        Map<String, Measured> byName = new LinkedHashMap<>();
+        for (RunResult r : results) {
+            String full = r.getParams().getBenchmark();
+            String[] parts = full.split("\\.");
+            String name = parts[parts.length - 2] + "." + parts[parts.length - 1];
+            Statistics s = r.getPrimaryResult().getStatistics();
+            byName.put(name, new Measured(name, s.getN(), s.getPercentile(50), s.getPercentile(99), s.getMean(),
+                    s.getMax()));
+        }
+        return byName;
+    }
+}

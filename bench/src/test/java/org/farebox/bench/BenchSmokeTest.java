@@ -1,0 +1,98 @@
+package org.farebox.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.farebox.terminal.hmi.DisplayKind;
+import org.farebox.terminal.ledger.Outcome;
+import org.farebox.terminal.ledger.SettlementState;
+import org.farebox.terminal.ledger.TapRecord;
+import org.farebox.terminal.settle.TapResult;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs every benchmark method a few times without JMH and without timing: the benchmarks still work. */
+class BenchSmokeTest {
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void useTempFolder() {
+        System.setProperty(BenchFolder.PROPERTY, dir.toString());
+    }
+
+    @AfterEach
+    void restoreFolder() {
+        System.clearProperty(BenchFolder.PROPERTY);
+    }
+
+    @Test
+    void purchaseBenchTapsArePaidWithTheirRowsInTheLedgerAndItsFolderIsRemovedAfter() throws Exception {
+        PurchaseBench bench = new PurchaseBench();
+        bench.openTerminal();
+        try {
+            for (int i = 0; i < 20; i++) {
+                bench.cardArrives();
+                TapResult result = bench.tap();
+                bench.cardLeaves();
+                assertEquals(DisplayKind.PAID, result.display().kind());
+                TapRecord row = result.rows().get(result.rows().size() - 1);
+                assertEquals(Outcome.PAID, row.outcome());
+                assertEquals(SettlementState.COMPLETE, row.state(), "MAC2 checked by the PSAM");
+                assertEquals(200, row.amountFen());
+            }
+            assertEquals(20, bench.terminal().ledger().size());
+            assertTrue(bench.terminal().ledger().verify().intact());
+            assertTrue(bench.terminal().ledger().openIntents().isEmpty());
+        } finally {
+            bench.closeTerminal();
+        }
+        assertFolderEmpty();
+    }
+
+    @Test
+    void ledgerCommitBenchWritesOneRowPerCommitAndATapLeavesNoOpenIntent() throws Exception {
+        LedgerCommitBench bench = new LedgerCommitBench();
+        bench.open();
+        try {
+            TapRecord appended = bench.ledgerAppend();
+            bench.rawInsertCommit();
+            bench.rawInsertCommit();
+            TapRecord tap = bench.ledgerTap();
+            assertEquals(1, appended.sequence());
+            assertEquals(2, tap.sequence());
+            assertEquals(2, bench.ledger().size());
+            assertTrue(bench.ledger().openIntents().isEmpty());
+            assertTrue(bench.ledger().verify().intact());
+            assertEquals(2, bench.raw().rows());
+        } finally {
+            bench.close();
+        }
+        assertFolderEmpty();
+    }
+
+    @Test
+    void fundedCardsTakeTurnsAndStartRich() {
+        FundedCards cards = new FundedCards(org.farebox.protocol.pboc.MasterKeys.generate(new java.util.Random(3), 1,
+                1, 1), 3);
+        String first = cards.next().image().serialNumber();
+        String second = cards.next().image().serialNumber();
+        cards.next();
+        assertFalse(first.equals(second));
+        assertEquals(first, cards.next().image().serialNumber());
+        assertEquals(FundedCards.BALANCE, cards.next().image().balance());
+        assertEquals(0, cards.reissued());
+    }
+
+    private void assertFolderEmpty() throws Exception {
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(0, left.count(), "trial folders are deleted at teardown");
+        }
+    }
+}
