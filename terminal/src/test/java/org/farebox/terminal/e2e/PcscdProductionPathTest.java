@@ -105,7 +105,7 @@ class PcscdProductionPathTest {
     void aPurchaseAndATornTapRecoveredByTheRetapSettleThroughPcscd() throws Exception {
         VirtualTUnionCard card = new VirtualTUnionCard(fixture.issue(SERIAL, TerminalFixture.ADULT, BALANCE));
 
-        TapResult paid = tap(card, "purchase");
+        TapResult paid = tapUntilRead(card, "purchase");
         assertEquals(DisplayKind.PAID, paid.display().kind(), paid.toString());
         assertEquals(BALANCE - TerminalFixture.ADULT_FARE, card.image().balance());
 
@@ -116,7 +116,7 @@ class PcscdProductionPathTest {
         assertEquals(1, open.size(), "the torn purchase waits for its card");
         assertEquals(IntentState.UNCERTAIN, open.get(0).state());
 
-        TapResult retap = tap(card, "re-tap");
+        TapResult retap = tapUntilRead(card, "re-tap");
         assertEquals(DisplayKind.PAID, retap.display().kind(), "the re-tap shows the ride already paid: " + retap);
         assertEquals(BALANCE - 2 * TerminalFixture.ADULT_FARE, card.image().balance(), "the re-tap did not charge again");
         assertEquals(1, retap.rows().size(), retap.toString());
@@ -131,6 +131,19 @@ class PcscdProductionPathTest {
             System.out.println("through pcscd: purchase " + rows.get(0).state() + ", torn tap recovered as "
                     + rows.get(1).state());
         }
+    }
+
+    /**
+     * A tap the terminal could not read at all (TAP AGAIN, nothing written: seen once in ~20 runs, the card
+     * gone for the first APDU just as pcscd reported it) is tapped again, as a passenger would; once only.
+     */
+    private TapResult tapUntilRead(ApduResponder card, String what) throws Exception {
+        TapResult result = tap(card, what);
+        if (result.display().kind() == DisplayKind.TAP_AGAIN && result.rows().isEmpty()) {
+            System.out.println("through pcscd, " + what + ": not read at all, tapping again");
+            result = tap(card, what + " (again)");
+        }
+        return result;
     }
 
     /** Puts the card into vpcd's field until the terminal answers, then takes it out and waits for pcscd to notice. */
