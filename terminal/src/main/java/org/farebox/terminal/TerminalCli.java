@@ -48,8 +48,12 @@ public final class TerminalCli {
         Path file;
 
         TerminalConfig load() {
+            return load(true);
+        }
+
+        TerminalConfig load(boolean closeLogsInShutdownHook) {
             TerminalConfig config = TerminalConfig.load(file);
-            LogSetup.apply(config.logLevel(), config.logFile());
+            LogSetup.apply(config.logLevel(), config.logFile(), closeLogsInShutdownHook);
             return config;
         }
     }
@@ -62,7 +66,9 @@ public final class TerminalCli {
 
         @Override
         public Integer call() throws InterruptedException {
-            TerminalConfig c = config.load();
+            // The shutdown hook below logs while the last tap finishes; tinylog's own hook used to close the
+            // writers meanwhile and "stopped cleanly" never reached log.file. Logging now ends last, by hand.
+            TerminalConfig c = config.load(false);
             TerminalRuntime runtime = TerminalRuntime.open(c, null, null, Clock.systemUTC());
             TerminalDaemon daemon = runtime.daemon(r -> { });
             CountDownLatch closed = new CountDownLatch(1);
@@ -80,6 +86,7 @@ public final class TerminalCli {
             } finally {
                 runtime.close();
                 Logger.info("terminal {} stopped cleanly", c.terminalId());
+                LogSetup.shutdown();
                 closed.countDown();
             }
             return 0;

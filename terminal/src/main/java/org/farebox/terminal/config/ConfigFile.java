@@ -35,6 +35,8 @@ public final class ConfigFile {
             return parse(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
         } catch (java.nio.charset.MalformedInputException e) {
             throw new ConfigException(file + ": not UTF-8 text");
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ConfigException(file + ": does not exist", e);
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read (" + e.getMessage() + ")", e);
         }
