@@ -81,11 +81,17 @@ public final class TerminalCli {
                     Thread.currentThread().interrupt();
                 }
             }, "farebox-shutdown"));
+            boolean clean = false;
             try {
                 daemon.run();
+                clean = true;
             } finally {
                 runtime.close();
-                Logger.info("terminal {} stopped cleanly", c.terminalId());
+                if (clean) {
+                    Logger.info("terminal {} stopped cleanly", c.terminalId());
+                } else {
+                    Logger.error("terminal {} stopped after an unexpected error (see above)", c.terminalId());
+                }
                 LogSetup.shutdown();
                 closed.countDown();
             }
@@ -105,7 +111,7 @@ public final class TerminalCli {
             @Override
             public Integer call() {
                 TerminalConfig c = config.load();
-                try (SqliteLedger ledger = SqliteLedger.open(c.ledgerFile(), c.terminalId(), LedgerOptions.defaults())) {
+                try (SqliteLedger ledger = openExisting(c)) {
                     ChainCheck check = ledger.verify();
                     if (check.intact()) {
                         System.out.println("ledger " + c.ledgerFile() + ": " + check.rows() + " rows, chain intact");
@@ -129,7 +135,7 @@ public final class TerminalCli {
             @Override
             public Integer call() throws IOException {
                 TerminalConfig c = config.load();
-                try (SqliteLedger ledger = SqliteLedger.open(c.ledgerFile(), c.terminalId(), LedgerOptions.defaults());
+                try (SqliteLedger ledger = openExisting(c);
                         Writer out = output == null
                                 ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8)
                                 : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
@@ -138,6 +144,14 @@ public final class TerminalCli {
                 return 0;
             }
         }
+    }
+
+    /** Opens the ledger for reading tools; a missing file is an error, not a reason to create an empty one. */
+    static SqliteLedger openExisting(TerminalConfig c) {
+        if (!Files.isRegularFile(c.ledgerFile())) {
+            throw new ConfigException("no ledger at " + c.ledgerFile() + " (state.dir = " + c.stateDir() + ")");
+        }
+        return SqliteLedger.open(c.ledgerFile(), c.terminalId(), LedgerOptions.defaults());
     }
 
     @Command(name = "denylist", mixinStandardHelpOptions = true, description = "Manage the local deny list.",

@@ -85,11 +85,26 @@ class TerminalCliTest {
     }
 
     @Test
-    void ledgerVerifyReportsAnIntactEmptyLedger() throws Exception {
+    void ledgerVerifyReportsAnIntactLedger() throws Exception {
+        try (org.farebox.terminal.ledger.SqliteLedger ledger =
+                org.farebox.terminal.ledger.SqliteLedger.open(dir.resolve("ledger.db"), "BUS-0001")) {
+            ledger.append(org.farebox.terminal.ledger.TapRecord.draft().time(java.time.Instant.now())
+                    .cardSerial("31045101000000001000").outcome(org.farebox.terminal.ledger.Outcome.CARD_EXPIRED)
+                    .state(org.farebox.terminal.ledger.SettlementState.NO_DEBIT).build());
+        }
         Path conf = write("terminal.conf", "state.dir = " + dir + "\nlog.level = error\n");
         Run run = cli("ledger", "verify", "--config", conf.toString());
         assertEquals(0, run.status(), run.toString());
-        assertEquals("ledger " + dir.resolve("ledger.db") + ": 0 rows, chain intact", run.stdout().strip());
+        assertEquals("ledger " + dir.resolve("ledger.db") + ": 1 rows, chain intact", run.stdout().strip());
+    }
+
+    @Test
+    void ledgerVerifyOfAMistypedStateDirDoesNotCreateAnEmptyLedger() throws Exception {
+        Path conf = write("terminal.conf", "state.dir = " + dir.resolve("typo") + "\nlog.level = error\n");
+        Run run = cli("ledger", "verify", "--config", conf.toString());
+        assertEquals(2, run.status(), run.toString());
+        assertTrue(run.stderr().contains("no ledger at " + dir.resolve("typo").resolve("ledger.db")), run.stderr());
+        assertFalse(Files.exists(dir.resolve("typo").resolve("ledger.db")));
     }
 
     private static void assertNoStackTrace(Run run) {

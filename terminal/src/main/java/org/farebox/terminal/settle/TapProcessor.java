@@ -68,8 +68,6 @@ public final class TapProcessor {
         TapFacts f = new TapFacts(now, LocalDateTime.ofInstant(now, settings.zone()));
         TUnionCard card = new TUnionCard(link);
         FarePolicy policy = fares.get();
-        // A torn tap whose window has passed is grey even if its card is back now: the window is the promise.
-        recovery.expire(now);
         List<TapRecord> rows = new ArrayList<>();
         try {
             return tap(card, f, policy, rows);

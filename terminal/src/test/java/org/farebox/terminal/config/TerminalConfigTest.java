@@ -44,6 +44,7 @@ class TerminalConfigTest {
         NON_DEFAULTS.put("reader.sam", "^Slot[#]1$");
         NON_DEFAULTS.put("reader.poll_ms", "40");
         NON_DEFAULTS.put("sam.mode", "soft");
+        NON_DEFAULTS.put("sam.pcsc.diversification_levels", "2");
         NON_DEFAULTS.put("sam.soft.keys", "/srv/farebox/keys.conf");
         NON_DEFAULTS.put("sam.soft.terminal_number", "0a0B0c0D0e0F");
         NON_DEFAULTS.put("sam.soft.key_index", "3");
@@ -91,6 +92,7 @@ class TerminalConfigTest {
         assertTrue(c.cardReader().matcher("Field 3").matches());
         assertEquals("^Slot[#]1$", c.samReader().pattern(), "a # inside a value is not a comment");
         assertEquals(Duration.ofMillis(40), c.readerPoll());
+        assertEquals(2, c.pcscSamDiversificationLevels());
         assertEquals("soft", c.samMode());
         assertEquals(Path.of("/srv/farebox/keys.conf"), c.softSamKeys());
         assertArrayEquals(HexFormat.of().parseHex("0A0B0C0D0E0F"), c.softSamTerminalNumber());
