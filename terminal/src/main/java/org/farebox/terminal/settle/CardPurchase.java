@@ -152,8 +152,9 @@ final class CardPurchase {
             List<TapRecord> rows) {
         PurchaseStateMachine.next(intent.state(), Event.DEBIT_LOST);
         ledger.markUncertain(intent.id(), f.time.plus(settings.retapWindow()));
-        Logger.warn("card {} lost during DEBIT ({}); waiting {} s for it to come back. APDUs:\n{}", f.serial,
-                e.getMessage(), settings.retapWindow().toSeconds(), card.trail());
+        Logger.warn("card {} lost during DEBIT ({}); waiting {} s for it to come back", f.serial,
+                e.getMessage(), settings.retapWindow().toSeconds());
+        Logger.debug("APDUs of the torn tap of card {}:\n{}", f.serial, card.trail());
         Display d = Display.tapAgain();
         hmi.show(d);
         return new TapResult(d, rows);

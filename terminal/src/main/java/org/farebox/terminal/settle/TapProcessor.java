@@ -76,8 +76,8 @@ public final class TapProcessor {
                     e.getMessage());
             return show(Display.tapAgain(), rows);
         } catch (CardFault e) {
-            Logger.warn("card {} answered badly: {}. APDUs:\n{}", f.serial.isEmpty() ? "?" : f.serial, e.getMessage(),
-                    card.trail());
+            Logger.warn("card {} answered badly: {}", f.serial.isEmpty() ? "?" : f.serial, e.getMessage());
+            Logger.debug("APDUs of that tap:\n{}", card.trail());
             return refuse(f, policy, Outcome.CARD_ERROR, e.getMessage(), Display.cardRejected("CARD ERROR"), rows);
         } catch (SamRefusedException e) {
             Logger.warn("card {} not supported by the SAM: {}", f.serial, e.getMessage());
