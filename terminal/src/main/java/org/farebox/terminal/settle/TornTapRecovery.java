@@ -82,7 +82,10 @@ final class TornTapRecovery {
             return false;
         }
         PurseLogRecord r = newest.get();
-        return r.counter() == intent.initCounter() && r.amount() == intent.amountFen()
+        // Issuers differ on whether the log keeps the counter before or after the purchase (PROTOCOLS.md
+        // §1.2.3 [U]); amount, type, terminal and the second of the purchase pin it down either way.
+        int c = intent.initCounter();
+        return (r.counter() == c || r.counter() == c + 1) && r.amount() == intent.amountFen()
                 && r.transactionType() == intent.transactionType()
                 && Hex.of(r.terminalNo()).equalsIgnoreCase(intent.psamTerminalNo())
                 && Bcd.toDigits(Bcd.dateTime(r.time()), 0, 7).equals(intent.dateTime());
