@@ -31,6 +31,7 @@ public final class TerminalDaemon {
     private final Duration hold;
     private final String routeLabel;
     private final Consumer<TapResult> listener;
+    private final ClockWatch clockWatch;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean stopping;
 
@@ -44,6 +45,7 @@ public final class TerminalDaemon {
         this.hold = hold;
         this.routeLabel = routeLabel;
         this.listener = listener;
+        this.clockWatch = new ClockWatch(clock, System::nanoTime);
     }
 
     /** Runs until {@link #stop()}; never throws for a card or reader problem. */
@@ -54,6 +56,7 @@ public final class TerminalDaemon {
             Instant readyAt = Instant.MIN;
             boolean readerDown = false;
             while (!stopping) {
+                clockWatch.check();
                 processor.expireTornTaps();
                 Optional<CardLink> card;
                 try {
