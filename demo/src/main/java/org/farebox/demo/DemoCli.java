@@ -100,8 +100,7 @@ public final class DemoCli implements Callable<Integer> {
         try (SqliteLedger ledger = SqliteLedger.open(config.ledgerFile(), config.terminalId())) {
             report = report.withLedger(ledger);
         }
-        report.print(out, cards, (System.nanoTime() - started) / 1_000_000);
-        return report.consistent() ? 0 : 1;
+        return report.print(out, cards, (System.nanoTime() - started) / 1_000_000) ? 0 : 1;
     }
 
     private static void prepareDir(Path dir) throws IOException {

@@ -17,8 +17,6 @@ final class DemoReport {
     private final Map<DisplayKind, Integer> shown;
     private LedgerTotals totals;
     private ChainCheck chain;
-    private long balanceChange;
-    private boolean balancesMatch;
 
     DemoReport(int taps, Map<DisplayKind, Integer> shown) {
         this.taps = taps;
@@ -31,16 +29,16 @@ final class DemoReport {
         return this;
     }
 
-    /** Prints the summary; the last line is the machine-readable SUMMARY. */
-    void print(PrintStream out, List<DemoCards.Passenger> cards, long millis) throws IOException {
+    /** Prints the summary (the last line is the machine-readable SUMMARY); true when ledger and cards agree. */
+    boolean print(PrintStream out, List<DemoCards.Passenger> cards, long millis) throws IOException {
         long before = 0;
         long after = 0;
         for (DemoCards.Passenger p : cards) {
             before += p.initialBalance();
             after += CardImage.load(p.file()).balance();
         }
-        balanceChange = before - after;
-        balancesMatch = balanceChange == totals.revenueFen() && totals.openIntents() == 0;
+        long balanceChange = before - after;
+        boolean balancesMatch = balanceChange == totals.revenueFen() && totals.openIntents() == 0;
         int accepted = shown.getOrDefault(DisplayKind.PAID, 0);
         out.println();
         out.println("== Demo summary (" + millis + " ms)");
@@ -64,9 +62,6 @@ final class DemoReport {
                 + (balancesMatch ? "  -> match" : "  -> MISMATCH"));
         out.printf("SUMMARY taps=%d accepted=%d refused=%d revenue_fen=%d chain=%s balances=%s%n", taps, accepted,
                 taps - accepted, totals.revenueFen(), chain.intact() ? "ok" : "broken", balancesMatch ? "match" : "mismatch");
-    }
-
-    boolean consistent() {
         return chain.intact() && balancesMatch;
     }
 }

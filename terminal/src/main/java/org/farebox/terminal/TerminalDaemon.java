@@ -55,9 +55,15 @@ public final class TerminalDaemon {
             Display shown = show(null, Display.ready(routeLabel));
             Instant readyAt = Instant.MIN;
             boolean readerDown = false;
+            Instant nextHousekeeping = Instant.MIN;
             while (!stopping) {
-                clockWatch.check();
-                processor.expireTornTaps();
+                // Re-tap windows are whole seconds: looking for expired torn taps once a second is enough,
+                // and spares the ledger a query on every poll slice while the bus is idle.
+                if (!clock.instant().isBefore(nextHousekeeping)) {
+                    clockWatch.check();
+                    processor.expireTornTaps();
+                    nextHousekeeping = clock.instant().plusSeconds(1);
+                }
                 Optional<CardLink> card;
                 try {
                     card = reader.awaitCard(poll);

@@ -1,7 +1,6 @@
 package org.farebox.protocol.pboc;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import org.farebox.protocol.bytes.Hex;
@@ -42,14 +41,16 @@ class PbocCryptoTest {
     }
 
     @Test
-    void diversificationUsesFactorAndItsComplement() {
+    void diversificationIsTripleDesOfTheFactorThenOfItsComplement() throws Exception {
         byte[] factor = Hex.parse("0000000000000001");
-        byte[] dk = PbocCrypto.diversify(DPK, factor);
-        byte[] left = PbocCrypto.diversify(DPK, factor);
-        assertArrayEquals(dk, left);
-        assertFalse(Hex.of(dk).substring(0, 16).equals(Hex.of(dk).substring(16)));
-        byte[] other = PbocCrypto.diversify(DPK, Hex.parse("0000000000000002"));
-        assertNotEquals(Hex.of(dk), Hex.of(other));
+        javax.crypto.Cipher ede = javax.crypto.Cipher.getInstance("DESede/ECB/NoPadding");
+        byte[] k24 = Hex.parse(Hex.of(DPK) + Hex.of(DPK).substring(0, 16));
+        ede.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(k24, "DESede"));
+        byte[] left = ede.doFinal(factor);
+        byte[] right = ede.doFinal(Hex.parse("FFFFFFFFFFFFFFFE"));
+        assertArrayEquals(Hex.parse(Hex.of(left) + Hex.of(right)), PbocCrypto.diversify(DPK, factor));
+        assertNotEquals(Hex.of(PbocCrypto.diversify(DPK, factor)),
+                Hex.of(PbocCrypto.diversify(DPK, Hex.parse("0000000000000002"))));
     }
 
     @Test
