@@ -20,10 +20,10 @@ public record TerminalConfig(
         Path fareTable, Path denyListFile,
         String hmiMode, Duration displayHold, int lcdColumns, int lcdRows, int lcdI2cBus, int lcdI2cAddress,
         int gpioLedGreen, int gpioLedRed, int gpioBuzzer,
-        String logLevel, Path logFile) {
+        String logLevel, Path logFile, SyncConfig sync) {
 
     /** Every key the file may contain. */
-    public static final Set<String> KEYS = Set.of(
+    public static final Set<String> KEYS = union(SyncConfig.KEYS, Set.of(
             "terminal.id", "terminal.route", "terminal.stop", "terminal.timezone",
             "state.dir", "ledger.synchronous",
             "reader.factory", "reader.card", "reader.sam", "reader.poll_ms",
@@ -32,7 +32,13 @@ public record TerminalConfig(
             "fare.table", "denylist.file",
             "hmi.mode", "hmi.hold_ms", "hmi.lcd.columns", "hmi.lcd.rows", "hmi.lcd.i2c_bus", "hmi.lcd.i2c_address",
             "hmi.gpio.led_green", "hmi.gpio.led_red", "hmi.gpio.buzzer",
-            "log.level", "log.file");
+            "log.level", "log.file"));
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        java.util.HashSet<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
 
     public TerminalConfig {
         softSamTerminalNumber = softSamTerminalNumber.clone();
@@ -81,7 +87,8 @@ public record TerminalConfig(
                 f.get("hmi.gpio.led_red", 27, v -> Values.intIn(v, 0, 40)),
                 f.get("hmi.gpio.buzzer", 22, v -> Values.intIn(v, 0, 40)),
                 f.get("log.level", "info", v -> Values.oneOf(v, "trace", "debug", "info", "warn", "error")),
-                f.get("log.file", null, Values::optionalPath));
+                f.get("log.file", null, Values::optionalPath),
+                SyncConfig.from(f));
     }
 
     public Path ledgerFile() {
