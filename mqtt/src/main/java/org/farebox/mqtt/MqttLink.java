@@ -352,6 +352,19 @@ public final class MqttLink implements AutoCloseable {
         }
     }
 
+    /** Cuts the connection as a crash would (no DISCONNECT, so the broker publishes the will); for tests. */
+    void dropWithoutDisconnect() {
+        MqttAsyncClient c = client;
+        if (c != null) {
+            try {
+                c.disconnectForcibly(0, 0, false);
+            } catch (MqttException e) {
+                Logger.debug("MQTT forced drop: {}", e.getMessage());
+            }
+            lost(c, "dropped without DISCONNECT");
+        }
+    }
+
     /** Stops reconnecting, lets the dispatcher finish the message in hand, disconnects cleanly. */
     @Override
     public void close() {
