@@ -111,7 +111,7 @@ final class TlsClient implements AutoCloseable {
     @Override
     public void close() throws MqttException {
         if (client.isConnected()) {
-            client.disconnect().waitForCompletion(WAIT_MS);
+            client.disconnect(0).waitForCompletion(WAIT_MS);
         }
         client.close(true);
     }
