@@ -10,6 +10,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.SocketFactory;
+import javax.net.ssl.SSLSocketFactory;
+import org.farebox.mqtt.tls.NoDelaySocketFactory;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -172,6 +174,17 @@ public final class MqttLink implements AutoCloseable {
         return result.orTimeout(options.operationTimeout().toMillis() * 3, TimeUnit.MILLISECONDS);
     }
 
+    /** Paho never sets TCP_NODELAY; without it every publish waits for the peer's delayed ACK. */
+    private static SocketFactory noDelay(SocketFactory given) {
+        if (given == null) {
+            return NoDelaySocketFactory.plain();
+        }
+        if (given instanceof SSLSocketFactory && !(given instanceof NoDelaySocketFactory)) {
+            return new NoDelaySocketFactory((SSLSocketFactory) given);
+        }
+        return given;
+    }
+
     static int firstFailure(int[] codes) {
         if (codes != null) {
             for (int code : codes) {
@@ -220,8 +233,7 @@ public final class MqttLink implements AutoCloseable {
         o.setKeepAliveInterval((int) Math.max(1, options.keepAlive().toSeconds()));
         o.setConnectionTimeout((int) Math.max(1, options.connectTimeout().toSeconds()));
         o.setReceiveMaximum(options.inboundWindow());
-        SocketFactory base = options.socketFactory().orElse(SocketFactory.getDefault());
-        o.setSocketFactory(base instanceof NoDelaySocketFactory ? base : new NoDelaySocketFactory(base));
+        o.setSocketFactory(noDelay(options.socketFactory().orElse(null)));
         if (options.will() != null) {
             LinkOptions.Will w = options.will();
             o.setWill(w.topic(), new MqttMessage(w.payload(), w.qos(), w.retained(), null));
