@@ -9,6 +9,15 @@ public final class Topics {
     /** What clearing hosts subscribe to: every terminal's batches of every operator, load-shared. */
     public static final String SHARED_TXN_FILTER = "$share/clearing/farebox/v1/+/terminal/+/txn";
 
+    /**
+     * The shared txn filter for a named group. Mosquitto's ACL file cannot restrict SUBSCRIBE, so a
+     * terminal that knows the group name could join it and be dealt other terminals' batches (which it
+     * would drop: terminals resend, but throughput suffers). A deployment keeps its group name private.
+     */
+    public static String sharedTxnFilter(String group) {
+        return "$share/" + requireId(group, "share group") + "/farebox/v1/+/terminal/+/txn";
+    }
+
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,32}");
     private static final String ROOT = "farebox/v1/";
 
