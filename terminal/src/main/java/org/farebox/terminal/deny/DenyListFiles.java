@@ -30,8 +30,8 @@ final class DenyListFiles implements AutoCloseable {
     static final String LOCK = "denylist.lock";
     private static final int RECORD_HEADER = 8;
 
-    /** A delta read back from the log, with where its record ends. */
-    record LoggedDelta(DenyListDelta delta, long start, long end) {
+    /** A delta read back from the log, with where its record starts. */
+    record LoggedDelta(DenyListDelta delta, long start) {
     }
 
     private final Path dir;
@@ -180,7 +180,7 @@ final class DenyListFiles implements AutoCloseable {
                     }
                 }
                 if (delta != null) {
-                    deltas.add(new LoggedDelta(delta, pos, pos + RECORD_HEADER + length));
+                    deltas.add(new LoggedDelta(delta, pos));
                     pos += RECORD_HEADER + length;
                     continue;
                 }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -73,8 +72,9 @@ public final class DenyListStore implements DenyList, AutoCloseable {
         }
         try {
             byte[] stored = files.readSnapshot();
-            DenyState state = load(files, stored);
-            DenyListStore store = new DenyListStore(files, clock, replay(files, state), stored == null ? 0 : stored.length);
+            DenyState state = DenyListRecovery.load(files, stored);
+            DenyListStore store = new DenyListStore(files, clock, DenyListRecovery.replay(files, state),
+                    stored == null ? 0 : stored.length);
             if (Files.exists(directory.resolve("denylist.db"))) {
                 Logger.warn("{} is the SQLite deny list of earlier versions and is no longer read; the list now lives "
                         + "in {} (remove the old file once the terminal has its signed list)", directory.resolve(
@@ -87,38 +87,6 @@ public final class DenyListStore implements DenyList, AutoCloseable {
             files.close();
             throw new IllegalStateException("cannot open the deny list in " + directory + ": " + e.getMessage(), e);
         }
-    }
-
-    private static DenyState load(DenyListFiles files, byte[] stored) throws IOException {
-        if (stored == null) {
-            return DenyState.empty();
-        }
-        try {
-            StoredSnapshot s = StoredSnapshot.decode(stored);
-            return DenyState.of(s.snapshot(), s.local(), s.notes());
-        } catch (IOException e) {
-            files.quarantine(e.getMessage());
-            Logger.error("the deny list in {} could not be read ({}); starting EMPTY until the operator's next "
-                    + "snapshot arrives", files.dir(), e.getMessage());
-            return DenyState.empty();
-        }
-    }
-
-    private static DenyState replay(DenyListFiles files, DenyState state) throws IOException {
-        List<DenyListFiles.LoggedDelta> logged = files.readLog();
-        for (DenyListFiles.LoggedDelta ld : logged) {
-            if (!state.local && ld.delta().version() <= state.version) {
-                continue; // applied before the snapshot was written (a compaction cut short before the log was emptied)
-            }
-            try {
-                state = state.with(ld.delta());
-            } catch (DenyListGapException e) {
-                Logger.warn("deny list delta log {}: {}; the log is cut there", files.dir(), e.getMessage());
-                files.truncateLog(ld.start());
-                break;
-            }
-        }
-        return state;
     }
 
     /** The version of the list: the operator's, or 0 for a local (or no) list. */
