@@ -107,6 +107,27 @@ class TerminalCliTest {
         assertFalse(Files.exists(dir.resolve("typo").resolve("ledger.db")));
     }
 
+    @Test
+    void denylistLoadInstallsTheLocalListAndAMalformedFileChangesNothing() throws Exception {
+        Path conf = write("terminal.conf", "state.dir = " + dir.resolve("state") + "\nlog.level = error\n");
+        Path good = write("deny.txt", "# on site\n31040000000000000001,lost\n31040000000000000002,seen at depot\n");
+        Run loaded = cli("denylist", "load", "--config", conf.toString(), good.toString());
+        assertEquals(0, loaded.status(), loaded.toString());
+        assertTrue(loaded.stdout().startsWith("deny list replaced: 2 cards (local list, version 0"), loaded.stdout());
+
+        Path bad = write("bad.txt", "31040000000000000003\n12345,short\n");
+        Run refused = cli("denylist", "load", "--config", conf.toString(), bad.toString());
+        assertEquals(1, refused.status(), refused.toString());
+        assertTrue(refused.stderr().contains("line 2: a card serial must be 20 decimal digits"), refused.stderr());
+        assertTrue(refused.stderr().contains("(nothing changed)"), refused.stderr());
+        assertNoStackTrace(refused);
+        try (org.farebox.terminal.deny.DenyListStore store = org.farebox.terminal.deny.DenyListStore.open(
+                dir.resolve("state"))) {
+            assertEquals(2, store.size());
+            assertEquals(java.util.Optional.of("seen at depot"), store.reason("31040000000000000002"));
+        }
+    }
+
     private static void assertNoStackTrace(Run run) {
         assertFalse(run.stderr().contains("\tat "), "a stack trace reached the operator:\n" + run.stderr());
         assertFalse(run.stdout().contains("\tat "), "a stack trace reached the operator:\n" + run.stdout());
