@@ -11,19 +11,22 @@ import java.util.Set;
 /**
  * The clearing host's settings, read from a {@code key = value} file (see etc/clearing.conf).
  *
+ * @param sessionExpirySeconds how long the broker keeps this host's session (and queues its share of
+ *                       batches) while it is away; 0 = the session ends with the connection
  * @param haltAfterStore test-only fault injection ({@code debug.halt_after_store}): after committing
  *                       this many batches the process halts with status 137 before sending the ack; 0 = off
  */
 public record ClearingConfig(String broker, String clientId, Optional<Path> tlsCa, Optional<Path> tlsCert,
-        Optional<Path> tlsKey, String jdbcUrl, String storeUser, String storePassword, ZoneId reportZone,
+        Optional<Path> tlsKey, long sessionExpirySeconds, String jdbcUrl, String storeUser, String storePassword, ZoneId reportZone,
         int haltAfterStore) {
 
     public static final String DEFAULT_BROKER = "tcp://127.0.0.1:1883";
     public static final String DEFAULT_JDBC_URL = "jdbc:sqlite:/var/lib/farebox/clearing.db";
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
+    public static final long DEFAULT_SESSION_EXPIRY_SECONDS = 7 * 24 * 3600L;
 
     static final Set<String> KEYS = Set.of("mqtt.broker", "mqtt.client_id", "mqtt.tls.ca", "mqtt.tls.cert",
-            "mqtt.tls.key", "store.jdbc_url", "store.user", "store.password", "report.timezone",
+            "mqtt.tls.key", "mqtt.session_expiry_s", "store.jdbc_url", "store.user", "store.password", "report.timezone",
             "debug.halt_after_store");
 
     public ClearingConfig {
@@ -41,7 +44,7 @@ public record ClearingConfig(String broker, String clientId, Optional<Path> tlsC
     /** Every default: local broker, SQLite in /var/lib/farebox, Asia/Shanghai days. */
     public static ClearingConfig defaults() {
         return new ClearingConfig(DEFAULT_BROKER, defaultClientId(), Optional.empty(), Optional.empty(),
-                Optional.empty(), DEFAULT_JDBC_URL, "", "", DEFAULT_ZONE, 0);
+                Optional.empty(), DEFAULT_SESSION_EXPIRY_SECONDS, DEFAULT_JDBC_URL, "", "", DEFAULT_ZONE, 0);
     }
 
     /** Reads and checks a config file; every problem is a {@link ConfigException} naming the line. */
@@ -60,6 +63,13 @@ public record ClearingConfig(String broker, String clientId, Optional<Path> tlsC
         String clientId = c.get("mqtt.client_id", null, ClearingConfig::clientId);
         String jdbc = c.get("store.jdbc_url", DEFAULT_JDBC_URL, ClearingConfig::jdbcUrl);
         ZoneId zone = c.get("report.timezone", DEFAULT_ZONE, ZoneId::of);
+        long expiry = c.get("mqtt.session_expiry_s", DEFAULT_SESSION_EXPIRY_SECONDS, v -> {
+            long n = Long.parseLong(v);
+            if (n < 0 || n > 0xFFFFFFFFL) {
+                throw new IllegalArgumentException("must be 0 to 4294967295 seconds, got " + n);
+            }
+            return n;
+        });
         int halt = c.get("debug.halt_after_store", 0, v -> {
             int n = Integer.parseInt(v);
             if (n < 0) {
@@ -71,7 +81,7 @@ public record ClearingConfig(String broker, String clientId, Optional<Path> tlsC
             return new ClearingConfig(broker, clientId == null ? defaultClientId() : clientId,
                     c.get("mqtt.tls.ca", Optional.empty(), ClearingConfig::path),
                     c.get("mqtt.tls.cert", Optional.empty(), ClearingConfig::path),
-                    c.get("mqtt.tls.key", Optional.empty(), ClearingConfig::path), jdbc,
+                    c.get("mqtt.tls.key", Optional.empty(), ClearingConfig::path), expiry, jdbc,
                     c.string("store.user", ""), c.string("store.password", ""), zone, halt);
         } catch (ConfigException e) {
             throw new ConfigException(c.source() + ": " + e.getMessage(), e);

@@ -19,8 +19,8 @@ import org.tinylog.Logger;
  * after the commit.
  */
 public final class ClearingHost implements AutoCloseable {
-    /** How long the broker keeps our session (and queues batches for it) while we are away. */
-    public static final long SESSION_EXPIRY_SECONDS = 7 * 24 * 3600L;
+    /** How long the broker keeps our session (and queues batches for it) while we are away, by default. */
+    public static final long SESSION_EXPIRY_SECONDS = ClearingConfig.DEFAULT_SESSION_EXPIRY_SECONDS;
 
     private final MqttLink link;
     private final BatchIntake intake;
@@ -51,7 +51,7 @@ public final class ClearingHost implements AutoCloseable {
     /** Link options from the config: persistent session, TLS with the client certificate when configured. */
     public static LinkOptions linkOptions(ClearingConfig config) {
         LinkOptions o = LinkOptions.defaults(config.broker(), config.clientId())
-                .withSession(false, SESSION_EXPIRY_SECONDS);
+                .withSession(false, config.sessionExpirySeconds());
         if (config.tlsCa().isPresent()) {
             SocketFactory tls = config.tlsCert().isPresent()
                     ? PemTls.socketFactory(config.tlsCa().get(), config.tlsCert().get(), config.tlsKey().get())

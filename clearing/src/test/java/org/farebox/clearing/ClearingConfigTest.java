@@ -20,6 +20,7 @@ class ClearingConfigTest {
         assertEquals(ZoneId.of("Asia/Shanghai"), c.reportZone());
         assertTrue(c.clientId().startsWith("clearing-"), c.clientId());
         assertEquals(0, c.haltAfterStore());
+        assertEquals(7 * 24 * 3600, c.sessionExpirySeconds());
         assertTrue(c.isSqlite());
     }
 
@@ -31,6 +32,7 @@ class ClearingConfigTest {
                 "mqtt.tls.ca = /etc/farebox/ca.crt",
                 "mqtt.tls.cert = /etc/farebox/clearing.crt",
                 "mqtt.tls.key = /etc/farebox/clearing.key",
+                "mqtt.session_expiry_s = 600",
                 "store.jdbc_url = jdbc:postgresql://db/clearing",
                 "store.user = clearing",
                 "store.password = s3cret#1",
@@ -40,6 +42,7 @@ class ClearingConfigTest {
         assertEquals("ssl://broker.example:8883", c.broker());
         assertEquals("clearing-1", c.clientId());
         assertEquals(Optional.of(Path.of("/etc/farebox/clearing.key")), c.tlsKey());
+        assertEquals(600, c.sessionExpirySeconds());
         assertEquals("clearing", c.storeUser());
         assertEquals("s3cret#1", c.storePassword(), "a # inside a value is not a comment");
         assertEquals(ZoneId.of("UTC"), c.reportZone());
