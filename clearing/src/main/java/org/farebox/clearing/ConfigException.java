@@ -1,0 +1,14 @@
+package org.farebox.clearing;
+
+/** A configuration file that cannot be used; the message names the file, line and key. */
+public final class ConfigException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public ConfigException(String message) {
+        super(message);
+    }
+
+    public ConfigException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
