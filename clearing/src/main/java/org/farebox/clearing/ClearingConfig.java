@@ -2,6 +2,7 @@ package org.farebox.clearing;
 
 import java.net.InetAddress;
 import java.net.URI;
+import org.farebox.protocol.sync.Topics;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -15,10 +16,11 @@ import java.util.Set;
  *                       batches) while it is away; 0 = the session ends with the connection
  * @param haltAfterStore test-only fault injection ({@code debug.halt_after_store}): after committing
  *                       this many batches the process halts with status 137 before sending the ack; 0 = off
+ * @param shareGroup the shared-subscription group ({@code mqtt.share_group}); keep it private
  */
 public record ClearingConfig(String broker, String clientId, Optional<Path> tlsCa, Optional<Path> tlsCert,
         Optional<Path> tlsKey, long sessionExpirySeconds, String jdbcUrl, String storeUser, String storePassword, ZoneId reportZone,
-        int haltAfterStore) {
+        int haltAfterStore, String shareGroup) {
 
     public static final String DEFAULT_BROKER = "tcp://127.0.0.1:1883";
     public static final String DEFAULT_JDBC_URL = "jdbc:sqlite:/var/lib/farebox/clearing.db";
@@ -26,7 +28,7 @@ public record ClearingConfig(String broker, String clientId, Optional<Path> tlsC
     public static final long DEFAULT_SESSION_EXPIRY_SECONDS = 7 * 24 * 3600L;
 
     static final Set<String> KEYS = Set.of("mqtt.broker", "mqtt.client_id", "mqtt.tls.ca", "mqtt.tls.cert",
-            "mqtt.tls.key", "mqtt.session_expiry_s", "store.jdbc_url", "store.user", "store.password", "report.timezone",
+            "mqtt.tls.key", "mqtt.session_expiry_s", "mqtt.share_group", "store.jdbc_url", "store.user", "store.password", "report.timezone",
             "debug.halt_after_store");
 
     public ClearingConfig {
@@ -44,7 +46,7 @@ public record ClearingConfig(String broker, String clientId, Optional<Path> tlsC
     /** Every default: local broker, SQLite in /var/lib/farebox, Asia/Shanghai days. */
     public static ClearingConfig defaults() {
         return new ClearingConfig(DEFAULT_BROKER, defaultClientId(), Optional.empty(), Optional.empty(),
-                Optional.empty(), DEFAULT_SESSION_EXPIRY_SECONDS, DEFAULT_JDBC_URL, "", "", DEFAULT_ZONE, 0);
+                Optional.empty(), DEFAULT_SESSION_EXPIRY_SECONDS, DEFAULT_JDBC_URL, "", "", DEFAULT_ZONE, 0, "clearing");
     }
 
     /** Reads and checks a config file; every problem is a {@link ConfigException} naming the line. */
@@ -82,10 +84,15 @@ public record ClearingConfig(String broker, String clientId, Optional<Path> tlsC
                     c.get("mqtt.tls.ca", Optional.empty(), ClearingConfig::path),
                     c.get("mqtt.tls.cert", Optional.empty(), ClearingConfig::path),
                     c.get("mqtt.tls.key", Optional.empty(), ClearingConfig::path), expiry, jdbc,
-                    c.string("store.user", ""), c.string("store.password", ""), zone, halt);
+                    c.string("store.user", ""), c.string("store.password", ""), zone, halt,
+                    c.get("mqtt.share_group", "clearing", ClearingConfig::shareGroup));
         } catch (ConfigException e) {
             throw new ConfigException(c.source() + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String shareGroup(String v) {
+        return Topics.requireId(v, "share group");
     }
 
     /** True for the SQLite store; otherwise PostgreSQL. */

@@ -42,7 +42,18 @@ public final class ClearingHost implements AutoCloseable {
      * caller's to close. {@code haltAfterStore}: see {@link ClearingConfig#haltAfterStore()}; 0 in
      * production.
      */
+    private final String shareGroup;
+
     public ClearingHost(LinkOptions options, ClearingStore store, int haltAfterStore) {
+        this(options, store, haltAfterStore, "clearing");
+    }
+
+    /**
+     * As above, in the shared-subscription group {@code shareGroup}: Mosquitto cannot stop a terminal
+     * from joining a group whose name it knows, so production keeps the name private.
+     */
+    public ClearingHost(LinkOptions options, ClearingStore store, int haltAfterStore, String shareGroup) {
+        this.shareGroup = shareGroup;
         this.link = new MqttLink(options, new SecureRandom());
         this.intake = new BatchIntake(store);
         this.haltAfterStore = haltAfterStore;
@@ -63,7 +74,7 @@ public final class ClearingHost implements AutoCloseable {
 
     /** Subscribes and starts connecting in the background. */
     public void start() {
-        link.subscribe(Topics.SHARED_TXN_FILTER, 1, (topic, payload, retained) -> onMessage(topic, payload));
+        link.subscribe(Topics.sharedTxnFilter(shareGroup), 1, (topic, payload, retained) -> onMessage(topic, payload));
         link.start();
     }
 

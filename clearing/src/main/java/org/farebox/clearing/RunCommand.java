@@ -22,7 +22,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ClearingConfig c = ClearingConfig.read(config);
         JdbcClearingStore store = ClearingCli.openStore(c, false);
-        ClearingHost host = new ClearingHost(ClearingHost.linkOptions(c), store, c.haltAfterStore());
+        ClearingHost host = new ClearingHost(ClearingHost.linkOptions(c), store, c.haltAfterStore(), c.shareGroup());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             Logger.info("stopping: {}", host.stats());
