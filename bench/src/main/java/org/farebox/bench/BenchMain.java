@@ -8,6 +8,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -24,9 +26,10 @@ import org.openjdk.jmh.util.Statistics;
 public final class BenchMain {
     private static final String USAGE = String.join("\n",
             "Usage: farebox-bench [--quick] [REGEX...]",
-            "  Runs the Farebox JMH benchmarks (about 3 minutes; --quick: about 30 s, figures only indicative)",
-            "  and prints a table and BENCH <name> <value> <unit> lines.",
-            "  REGEX   JMH include patterns (default: PurchaseBench and LedgerCommitBench)",
+            "  Runs the Farebox JMH benchmarks (about 4 minutes; --quick: about 40 s, figures only indicative)",
+            "  and prints a table and BENCH <name> <value> <unit> lines. With DenyListBench it also measures,",
+            "  in a JVM of its own, applying and loading a 1,000,000-entry deny list and the heap it takes.",
+            "  REGEX   JMH include patterns (default: PurchaseBench, LedgerCommitBench and DenyListBench)",
             "  --quick one short iteration per benchmark, to check that everything runs",
             "  -h, --help  this text",
             "  The SQLite files go to bench/target/bench-data (override: -Dfarebox.bench.dir=FOLDER).");
@@ -57,6 +60,7 @@ public final class BenchMain {
         if (includes.isEmpty()) {
             includes.add(PurchaseBench.class.getName());
             includes.add(LedgerCommitBench.class.getName());
+            includes.add(DenyListBench.class.getName());
         }
         Path folder = BenchFolder.base();
         try {
@@ -94,7 +98,17 @@ public final class BenchMain {
             err.println("farebox-bench: no benchmark matches " + includes + "; try PurchaseBench or LedgerCommitBench");
             return 2;
         }
-        new BenchReport(figures(results)).print(out);
+        Optional<DenyListApply.Figures> deny = Optional.empty();
+        if (includes.stream().anyMatch(p -> Pattern.compile(p).matcher(DenyListBench.class.getName()).find())) {
+            out.println("Deny list: applying and loading " + DenyListApply.ENTRIES + " entries in a JVM of its own");
+            try {
+                deny = Optional.of(DenyListProcess.run(folder, out));
+            } catch (java.io.IOException e) {
+                err.println("farebox-bench: " + e.getMessage());
+                return 1;
+            }
+        }
+        new BenchReport(figures(results), deny).print(out);
         if (quick) {
             out.println("(--quick: one short iteration each; run without --quick for figures worth quoting)");
         }

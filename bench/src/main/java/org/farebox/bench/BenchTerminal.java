@@ -18,7 +18,7 @@ import org.farebox.simulator.pcsc.VirtualReader;
 import org.farebox.simulator.pcsc.VirtualReaders;
 import org.farebox.terminal.card.PcscCardReader;
 import org.farebox.terminal.card.PcscReaders;
-import org.farebox.terminal.deny.SqliteDenyList;
+import org.farebox.terminal.deny.DenyListStore;
 import org.farebox.terminal.fare.FlatFarePolicy;
 import org.farebox.terminal.ledger.LedgerOptions;
 import org.farebox.terminal.ledger.SqliteLedger;
@@ -42,12 +42,12 @@ public final class BenchTerminal implements AutoCloseable {
     private final PcscCardReader reader;
     private final PcscPsam psam;
     private final SqliteLedger ledger;
-    private final SqliteDenyList denyList;
+    private final DenyListStore denyList;
     private final TapProcessor processor;
     private final FundedCards cards;
 
     private BenchTerminal(VirtualReader field, PcscCardReader reader, PcscPsam psam, SqliteLedger ledger,
-            SqliteDenyList denyList, TapProcessor processor, FundedCards cards) {
+            DenyListStore denyList, TapProcessor processor, FundedCards cards) {
         this.field = field;
         this.reader = reader;
         this.psam = psam;
@@ -64,8 +64,8 @@ public final class BenchTerminal implements AutoCloseable {
         TerminalFactory factory = TerminalFactory.getInstance(SimulatorProvider.TYPE, readers, new SimulatorProvider());
         PcscPsam psam = PcscPsam.open(PcscReaders.find(factory, Pattern.compile(Pattern.quote(SAM_READER)), "SAM"));
         SqliteLedger ledger = SqliteLedger.open(folder.resolve("ledger.db"), TERMINAL_ID, LedgerOptions.defaults());
-        SqliteDenyList deny = SqliteDenyList.open(folder.resolve("denylist.db"));
-        // A deny list of realistic size, so the lookup every tap makes is not a lookup in an empty table.
+        DenyListStore deny = DenyListStore.open(folder);
+        // A deny list that is not empty, so the lookup every tap makes has something to search.
         Map<String, String> denied = new java.util.HashMap<>();
         for (int i = 0; i < 10_000; i++) {
             denied.put(String.format("3104510188%010d", i), "lost");

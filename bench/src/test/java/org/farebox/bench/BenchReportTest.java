@@ -39,6 +39,19 @@ class BenchReportTest {
     }
 
     @Test
+    void denyListFiguresBecomeTheirBenchLinesAndGoals() {
+        String out = print(new BenchReport(Map.of(BenchReport.DENY_LOOKUP, m(BenchReport.DENY_LOOKUP, 0.2, 0.75)),
+                java.util.Optional.of(new DenyListApply.Figures(1_000_000, 11_000_030, 0.25, 0.5, 0.3, 4.0, 16.5))));
+        assertTrue(out.contains("BENCH denylist_lookup_p99_us 0.750 us\n"), out);
+        assertTrue(out.contains("BENCH denylist_apply_1m_s 0.750 s\n"), out);
+        assertTrue(out.contains("BENCH denylist_load_1m_s 0.300 s\n"), out);
+        assertTrue(out.contains("BENCH denylist_heap_mb 12.500 MB\n"), out);
+        assertTrue(out.contains("lookup p99 <= 10 us with 1M cards: met"), out);
+        assertTrue(out.contains("loaded at start in <= 1 s: met"), out);
+        assertFalse(out.contains("purchase_p50_ms"), out);
+    }
+
+    @Test
     void missedGoalsAreSaidPlainly() {
         String out = print(new BenchReport(Map.of(
                 BenchReport.PURCHASE, m(BenchReport.PURCHASE, 12, 25),

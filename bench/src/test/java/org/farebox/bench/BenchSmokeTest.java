@@ -90,6 +90,32 @@ class BenchSmokeTest {
         assertEquals(0, cards.reissued());
     }
 
+    @Test
+    void denyListBenchLooksUpDeniedAndCleanCardsAlternately() throws Exception {
+        DenyListBench bench = new DenyListBench();
+        bench.entries = 20_000;
+        bench.open();
+        try {
+            assertEquals(20_000, bench.store().size());
+            for (int i = 0; i < 100; i++) {
+                assertEquals(i % 2 == 0, bench.lookup(), "probe " + i);
+            }
+        } finally {
+            bench.close();
+        }
+        assertFolderEmpty();
+    }
+
+    @Test
+    void denyListApplyMeasuresASnapshotItAppliedAndReloaded() throws Exception {
+        DenyListApply.Figures f = DenyListApply.measure(20_000);
+        assertEquals(20_000, f.entries());
+        assertEquals(4 + 1 + 1 + 8 + 8 + 4 + 20_000 * 11 + 4, f.payloadBytes());
+        assertTrue(f.applySeconds() > 0 && f.decodeSeconds() > 0 && f.loadSeconds() > 0);
+        assertTrue(f.heapWithMb() > 0 && f.heapWithoutMb() > 0);
+        assertFolderEmpty();
+    }
+
     private void assertFolderEmpty() throws Exception {
         try (Stream<Path> left = Files.list(dir)) {
             assertEquals(0, left.count(), "trial folders are deleted at teardown");

@@ -11,7 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.farebox.terminal.config.ConfigException;
 import org.farebox.terminal.config.TerminalConfig;
-import org.farebox.terminal.deny.SqliteDenyList;
+import org.farebox.terminal.deny.DenyListStore;
 import org.farebox.terminal.ledger.ChainCheck;
 import org.farebox.terminal.ledger.LedgerOptions;
 import org.farebox.terminal.ledger.SqliteLedger;
@@ -158,7 +158,9 @@ public final class TerminalCli {
             subcommands = {DenyListCommands.Load.class})
     static final class DenyListCommands {
         @Command(name = "load", mixinStandardHelpOptions = true,
-                description = "Replace the deny list with FILE (one 20-digit card serial per line, optional ',reason').")
+                description = {"Replace the deny list with FILE (one 20-digit card serial per line, optional ',reason').",
+                        "It becomes the local list (version 0): the operator's next signed snapshot replaces it.",
+                        "Stop the daemon first: it holds the deny list while it runs."})
         static final class Load implements java.util.concurrent.Callable<Integer> {
             @CommandLine.Mixin
             ConfigOption config = new ConfigOption();
@@ -169,11 +171,14 @@ public final class TerminalCli {
             @Override
             public Integer call() throws IOException {
                 TerminalConfig c = config.load();
-                try (SqliteDenyList deny = SqliteDenyList.open(c.denyListDatabase())) {
+                try (DenyListStore deny = DenyListStore.open(c.denyListDirectory())) {
+                    long replaced = deny.version();
                     int n = deny.replaceFromFile(file);
-                    System.out.println("deny list replaced: " + n + " cards");
+                    System.out.println("deny list replaced: " + n + " cards (local list, version 0"
+                            + (replaced > 0 ? ", was signed v" + replaced : "")
+                            + "; the operator's next signed snapshot replaces it)");
                     return 0;
-                } catch (IllegalArgumentException e) {
+                } catch (IOException | IllegalArgumentException | IllegalStateException e) {
                     System.err.println("farebox-terminal: " + file + ": " + e.getMessage() + " (nothing changed)");
                     return 1;
                 }

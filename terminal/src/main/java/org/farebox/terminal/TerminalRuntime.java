@@ -16,7 +16,7 @@ import org.farebox.terminal.card.PcscReaders;
 import org.farebox.terminal.card.ReaderException;
 import org.farebox.terminal.config.ConfigException;
 import org.farebox.terminal.config.TerminalConfig;
-import org.farebox.terminal.deny.SqliteDenyList;
+import org.farebox.terminal.deny.DenyListStore;
 import org.farebox.terminal.fare.FlatFarePolicy;
 import org.farebox.terminal.hmi.ConsoleHmi;
 import org.farebox.terminal.hmi.Hmi;
@@ -42,14 +42,14 @@ import org.tinylog.Logger;
 public final class TerminalRuntime implements AutoCloseable {
     private final TerminalConfig config;
     private final SqliteLedger ledger;
-    private final SqliteDenyList denyList;
+    private final DenyListStore denyList;
     private final Sam sam;
     private final CardReader reader;
     private final Hmi hmi;
     private final TapProcessor processor;
     private final Clock clock;
 
-    private TerminalRuntime(TerminalConfig config, SqliteLedger ledger, SqliteDenyList denyList, Sam sam,
+    private TerminalRuntime(TerminalConfig config, SqliteLedger ledger, DenyListStore denyList, Sam sam,
             CardReader reader, Hmi hmi, FlatFarePolicy fares, Clock clock) {
         this.config = config;
         this.ledger = ledger;
@@ -72,7 +72,7 @@ public final class TerminalRuntime implements AutoCloseable {
         createStateDir(config.stateDir());
         SqliteLedger ledger = SqliteLedger.open(config.ledgerFile(), config.terminalId(),
                 config.ledgerSynchronousFull() ? LedgerOptions.defaults() : LedgerOptions.defaults().withSynchronous(LedgerOptions.Synchronous.NORMAL));
-        SqliteDenyList deny = null;
+        DenyListStore deny = null;
         Sam sam = null;
         Hmi display = null;
         try {
@@ -120,10 +120,14 @@ public final class TerminalRuntime implements AutoCloseable {
         }
     }
 
-    private static SqliteDenyList openDenyList(TerminalConfig config) {
-        SqliteDenyList deny = SqliteDenyList.open(config.denyListDatabase());
+    /** The stored list; {@code denylist.file} is (re)loaded only while no signed list has replaced it. */
+    private static DenyListStore openDenyList(TerminalConfig config) {
+        DenyListStore deny = DenyListStore.open(config.denyListDirectory());
         Path file = config.denyListFile();
-        if (file != null && Files.exists(file)) {
+        if (file != null && Files.exists(file) && !deny.isLocal()) {
+            Logger.info("denylist.file {} not loaded: the operator's signed deny list v{} is installed", file,
+                    deny.version());
+        } else if (file != null && Files.exists(file)) {
             try {
                 int n = deny.replaceFromFile(file);
                 Logger.info("deny list loaded from {}: {} cards", file, n);

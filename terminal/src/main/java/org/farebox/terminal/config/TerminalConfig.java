@@ -95,8 +95,9 @@ public record TerminalConfig(
         return stateDir.resolve("ledger.db");
     }
 
-    public Path denyListDatabase() {
-        return stateDir.resolve("denylist.db");
+    /** Folder of the deny list files ({@code denylist.snapshot}, {@code denylist.deltas}): the state folder. */
+    public Path denyListDirectory() {
+        return stateDir;
     }
 
     @Override

@@ -85,7 +85,7 @@ class TerminalConfigTest {
         assertEquals(ZoneId.of("Europe/Berlin"), c.timezone());
         assertEquals(Path.of("/srv/farebox/state"), c.stateDir());
         assertEquals(Path.of("/srv/farebox/state/ledger.db"), c.ledgerFile());
-        assertEquals(Path.of("/srv/farebox/state/denylist.db"), c.denyListDatabase());
+        assertEquals(Path.of("/srv/farebox/state"), c.denyListDirectory());
         assertFalse(c.ledgerSynchronousFull());
         assertEquals("Simulator", c.readerFactory());
         assertEquals("^Field [0-9]$", c.cardReader().pattern());

@@ -20,7 +20,7 @@ import org.farebox.terminal.card.CardLink;
 import org.farebox.terminal.card.PcscCardReader;
 import org.farebox.terminal.card.PcscReaders;
 import org.farebox.terminal.card.ReaderException;
-import org.farebox.terminal.deny.SqliteDenyList;
+import org.farebox.terminal.deny.DenyListStore;
 import org.farebox.terminal.fare.FlatFarePolicy;
 import org.farebox.terminal.ledger.PurchaseIntent;
 import org.farebox.terminal.ledger.SqliteLedger;
@@ -50,7 +50,7 @@ public final class TerminalBench implements AutoCloseable {
     private final MutableClock clock;
     private final RecordingHmi hmi = new RecordingHmi();
     private final FlatFarePolicy fares;
-    private final SqliteDenyList denyList;
+    private final DenyListStore denyList;
     private final TestCards cards;
     private final VirtualReader field;
     private final VirtualReader samSlot;
@@ -75,7 +75,7 @@ public final class TerminalBench implements AutoCloseable {
         this.options = o;
         this.clock = o.clock != null ? o.clock : new MutableClock(BenchOptions.START, BenchOptions.ZONE);
         this.fares = new FlatFarePolicy(fareTable());
-        this.denyList = SqliteDenyList.open(o.dir.resolve("denylist.db"));
+        this.denyList = DenyListStore.open(o.dir.resolve("deny"));
         this.cards = new TestCards(o.keys, "31045101" + Hex.of(o.terminalNumber, 5, 1));
         VirtualReaders readers = new VirtualReaders();
         this.field = readers.add(FIELD_READER);
@@ -213,7 +213,7 @@ public final class TerminalBench implements AutoCloseable {
         return ledger;
     }
 
-    public SqliteDenyList denyList() {
+    public DenyListStore denyList() {
         return denyList;
     }
 

@@ -9,18 +9,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
+import org.farebox.protocol.deny.DenyListSnapshot;
+import org.farebox.protocol.deny.DenyReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SqliteDenyListTest {
+/** The technician's text file as the local deny list (version 0). */
+class LocalDenyListTest {
 
     private static final String LOST = "31040000000000000001";
     private static final String FRAUD = "31040000000000000002";
@@ -30,25 +31,42 @@ class SqliteDenyListTest {
     @TempDir
     Path dir;
 
+    private DenyListStore open() {
+        return DenyListStore.open(dir.resolve("state"));
+    }
+
     @Test
     void fileWithReasonsCommentsAndBlankLinesLoads() throws IOException {
         Path text = write("# deny list v12\n\n" + LOST + ",lost card\n  " + FRAUD + " , fraud, reported twice \n"
                 + PLAIN + "\r\n   # indented comment\n");
-        try (SqliteDenyList list = SqliteDenyList.open(dir.resolve("deny.db"))) {
+        try (DenyListStore list = open()) {
             assertEquals(3, list.replaceFromFile(text));
-            assertEquals(Optional.of("lost card"), list.reason(LOST));
+            assertEquals(Optional.of("lost card"), list.reason(LOST), "free text is kept as the technician wrote it");
             assertEquals(Optional.of("fraud, reported twice"), list.reason(FRAUD));
-            assertEquals(Optional.of(""), list.reason(PLAIN));
+            assertEquals(Optional.of("OPERATOR"), list.reason(PLAIN), "no reason given: the operator's");
+            assertEquals(Optional.of(DenyReason.OPERATOR), list.cardReason(LOST));
             assertTrue(list.isDenied(PLAIN));
             assertFalse(list.isDenied(CLEAN));
             assertEquals(Optional.empty(), list.reason(CLEAN));
             assertEquals(3, list.size());
+            assertEquals(0, list.version());
+            assertTrue(list.isLocal());
+        }
+    }
+
+    @Test
+    void reasonNamingACodeBecomesThatCode() throws IOException {
+        try (DenyListStore list = open()) {
+            list.replaceFromFile(write(LOST + ",Stolen\n" + FRAUD + ",fraud\n"));
+            assertEquals(Optional.of(DenyReason.STOLEN), list.cardReason(LOST));
+            assertEquals(Optional.of("STOLEN"), list.reason(LOST));
+            assertEquals(Optional.of(DenyReason.FRAUD), list.cardReason(FRAUD));
         }
     }
 
     @Test
     void malformedLineAbortsTheLoadNamingItAndKeepsTheOldList() throws IOException {
-        try (SqliteDenyList list = SqliteDenyList.open(dir.resolve("deny.db"))) {
+        try (DenyListStore list = open()) {
             list.replaceAll(Map.of(LOST, "lost"));
             Path text = write(FRAUD + "\n# ok so far\n3104000000000000000X,typo\n" + PLAIN + "\n");
 
@@ -64,7 +82,7 @@ class SqliteDenyListTest {
 
     @Test
     void shortSerialAndControlCharactersAreMalformed() throws IOException {
-        try (SqliteDenyList list = SqliteDenyList.open(dir.resolve("deny.db"))) {
+        try (DenyListStore list = open()) {
             assertEquals(1, assertThrows(DenyListFormatException.class,
                     () -> list.replaceFromFile(write("1234567890,short\n"))).lineNumber());
             assertEquals(2, assertThrows(DenyListFormatException.class,
@@ -77,7 +95,7 @@ class SqliteDenyListTest {
     void textThatIsNotUtf8IsRefused() throws IOException {
         Path text = dir.resolve("deny.txt");
         Files.write(text, new byte[] {'#', (byte) 0xC3, (byte) 0x28, '\n'});
-        try (SqliteDenyList list = SqliteDenyList.open(dir.resolve("deny.db"))) {
+        try (DenyListStore list = open()) {
             DenyListFormatException e = assertThrows(DenyListFormatException.class, () -> list.replaceFromFile(text));
             assertTrue(e.getMessage().contains("UTF-8"), e.getMessage());
         }
@@ -85,7 +103,7 @@ class SqliteDenyListTest {
 
     @Test
     void byteOrderMarkIsIgnored() throws IOException {
-        try (SqliteDenyList list = SqliteDenyList.open(dir.resolve("deny.db"))) {
+        try (DenyListStore list = open()) {
             assertEquals(1, list.replaceFromFile(write("\uFEFF" + LOST + ",lost\n")));
             assertTrue(list.isDenied(LOST));
         }
@@ -93,7 +111,7 @@ class SqliteDenyListTest {
 
     @Test
     void replaceAllReplacesEverythingAndRefusesBadEntriesWholesale() {
-        try (SqliteDenyList list = SqliteDenyList.open(dir.resolve("deny.db"))) {
+        try (DenyListStore list = open()) {
             list.replaceAll(Map.of(LOST, "lost", FRAUD, "fraud"));
             assertEquals(1, list.replaceAll(Map.of(PLAIN, "")));
             assertFalse(list.isDenied(LOST));
@@ -106,52 +124,46 @@ class SqliteDenyListTest {
     }
 
     @Test
-    void listSurvivesReopen() {
-        Path db = dir.resolve("deny.db");
-        try (SqliteDenyList list = SqliteDenyList.open(db)) {
+    void localListAndItsNotesSurviveReopen() {
+        try (DenyListStore list = open()) {
+            list.replaceAll(Map.of(LOST, "reported lost by driver 12", FRAUD, "fraud"));
+        }
+        try (DenyListStore list = open()) {
+            assertEquals(Optional.of("reported lost by driver 12"), list.reason(LOST));
+            assertEquals(Optional.of("FRAUD"), list.reason(FRAUD));
+            assertEquals(2, list.size());
+            assertTrue(list.isLocal());
+        }
+    }
+
+    @Test
+    void theSameLocalListAgainIsNotRewritten() {
+        Clock moving = Clock.offset(Clock.fixed(Instant.parse("2026-11-22T08:00:00Z"), ZoneOffset.UTC), Duration.ZERO);
+        try (DenyListStore list = DenyListStore.open(dir.resolve("state"), moving)) {
             list.replaceAll(Map.of(LOST, "lost"));
         }
-        try (SqliteDenyList list = SqliteDenyList.open(db)) {
-            assertEquals(Optional.of("lost"), list.reason(LOST));
-            assertEquals(1, list.size());
+        Clock later = Clock.offset(moving, Duration.ofHours(1));
+        try (DenyListStore list = DenyListStore.open(dir.resolve("state"), later)) {
+            list.replaceAll(Map.of(LOST, "lost"));
+            assertEquals(Instant.parse("2026-11-22T08:00:00Z"), list.issuedAt(), "the stored list was kept as it was");
+            list.replaceAll(Map.of(LOST, "stolen"));
+            assertEquals(Instant.parse("2026-11-22T09:00:00Z"), list.issuedAt());
         }
     }
 
     @Test
-    void newerSchemaIsRefused() throws Exception {
-        Path db = dir.resolve("deny.db");
-        SqliteDenyList.open(db).close();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
-            s.execute("PRAGMA user_version = 7");
-        }
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> SqliteDenyList.open(db));
-        assertTrue(e.getMessage().contains("version 7"), e.getMessage());
-    }
-
-    @Test
-    void hundredThousandEntriesLoadAndAnswerByPrimaryKey() throws IOException {
-        Random random = new Random(42);
-        List<String> serials = new ArrayList<>();
-        StringBuilder text = new StringBuilder("# big list\n");
-        for (int i = 0; i < 100_000; i++) {
-            String serial = String.format("3104%016d", i * 7L + random.nextInt(7));
-            serials.add(serial);
-            text.append(serial).append(i % 3 == 0 ? ",lost\n" : "\n");
-        }
-        Path file = write(text.toString());
-        try (SqliteDenyList list = SqliteDenyList.open(dir.resolve("deny.db"))) {
-            long t0 = System.nanoTime();
-            assertEquals(100_000, list.replaceFromFile(file));
-            long loaded = System.nanoTime();
-            for (String serial : serials) {
-                assertTrue(list.isDenied(serial));
-            }
-            assertFalse(list.isDenied(String.format("3104%016d", 7L * 100_000 + 1)));
-            long looked = System.nanoTime();
-            // a full table scan per lookup would take minutes; an index seek takes microseconds
-            assertTrue(looked - loaded < 30_000_000_000L, "100k lookups took " + (looked - loaded) / 1_000_000 + " ms");
-            System.out.printf("deny list: 100k load %d ms, 100k lookups %d ms%n", (loaded - t0) / 1_000_000,
-                    (looked - loaded) / 1_000_000);
+    void aSignedSnapshotReplacesTheLocalListAndThenTheTextLoadReplacesItBack() {
+        try (DenyListStore list = open()) {
+            list.replaceAll(Map.of(LOST, "lost"));
+            DenyListSnapshot signed = DenyListSnapshot.builder(4, Instant.EPOCH).card(FRAUD, DenyReason.FRAUD).build();
+            assertEquals(DenyListStore.SnapshotOutcome.INSTALLED, list.applySnapshot(signed));
+            assertFalse(list.isLocal());
+            assertFalse(list.isDenied(LOST));
+            list.replaceAll(Map.of(PLAIN, ""));
+            assertTrue(list.isLocal());
+            assertEquals(0, list.version());
+            assertEquals(DenyListStore.SnapshotOutcome.INSTALLED, list.applySnapshot(signed),
+                    "any signed snapshot, even an older one, replaces a local list");
         }
     }
 
