@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         description = {"Sign an operator update with the operator's Ed25519 key and publish it (QoS 1).",
                 "Fleet updates (faretable, denylist, keys) are retained so terminals that connect later get them;",
                 "commands are not. Terminals refuse anything unsigned, forged, older than what they run, or too big."},
-        subcommands = {PublishFareTableCommand.class, PublishKeysCommand.class,
+        subcommands = {PublishFareTableCommand.class, PublishDenyListCommand.class, PublishKeysCommand.class,
                 PublishCmdCommand.class})
 public final class PublishCommand implements Runnable {
     @Spec

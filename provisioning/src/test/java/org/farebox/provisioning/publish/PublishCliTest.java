@@ -22,6 +22,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.farebox.mqtt.LinkOptions;
 import org.farebox.mqtt.MqttLink;
+import org.farebox.protocol.deny.DenyListDelta;
+import org.farebox.protocol.deny.DenyListDiff;
+import org.farebox.protocol.deny.DenyListSnapshot;
+import org.farebox.protocol.deny.DenyReason;
 import org.farebox.protocol.fare.FlatFareTable;
 import org.farebox.protocol.signed.Ed25519Keys;
 import org.farebox.protocol.signed.SignedUpdate;
@@ -232,6 +236,52 @@ class PublishCliTest {
                 return r;
             }
         }
+    }
+
+    @Test
+    void denyListIsPublishedAsDeltaThenRetainedSnapshotWithTheNextVersion() throws Exception {
+        String a = "31045101000000000001";
+        String b = "31045101000000000002";
+        Path book = dir.resolve("deny.txt");
+        Files.writeString(book, "# lost and found\n" + a + ",LOST\naccount:qr-alice,FRAUD\n");
+        Run first = cli(with("publish", "denylist", book.toString()));
+        assertEquals(0, first.exitCode(), first.err());
+        Received s1 = next();
+        SignedUpdate u1 = verify(s1, UpdateKind.DENY_LIST, SignedUpdate.FLEET);
+        assertEquals(1, u1.version());
+        assertEquals("snapshot", u1.attribute("deny").orElseThrow());
+        DenyListSnapshot v1 = DenyListSnapshot.decode(u1.payload());
+        assertEquals(DenyReason.LOST, v1.cards().reasonOf(a).orElseThrow());
+        assertEquals(DenyReason.FRAUD, v1.accounts().get("qr-alice"));
+
+        Files.writeString(book, a + ",LOST\n" + b + "\n");
+        Run second = cli(with("publish", "denylist", book.toString()));
+        assertEquals(0, second.exitCode(), second.err());
+        assertTrue(second.out().contains("published deny-list delta v2"), second.out());
+        SignedUpdate delta = verify(next(), UpdateKind.DENY_LIST, SignedUpdate.FLEET);
+        SignedUpdate snapshot = verify(next(), UpdateKind.DENY_LIST, SignedUpdate.FLEET);
+        assertEquals("delta", delta.attribute("deny").orElseThrow());
+        assertEquals("snapshot", snapshot.attribute("deny").orElseThrow());
+        assertEquals(2, delta.version());
+        DenyListSnapshot v2 = DenyListSnapshot.decode(snapshot.payload());
+        assertEquals(v2, DenyListDiff.apply(v1, DenyListDelta.decode(delta.payload())),
+                "the delta takes v1 to exactly the v2 snapshot");
+        assertEquals(DenyReason.OPERATOR, v2.cards().reasonOf(b).orElseThrow());
+
+        Run unchanged = cli(with("publish", "denylist", book.toString()));
+        assertEquals(0, unchanged.exitCode());
+        assertTrue(unchanged.out().contains("unchanged"), unchanged.out());
+        Files.writeString(book, a + ",LOST\n");
+        assertEquals(0, cli(with("publish", "denylist", book.toString(), "--snapshot-only")).exitCode());
+        SignedUpdate only = verify(next(), UpdateKind.DENY_LIST, SignedUpdate.FLEET);
+        assertEquals("snapshot", only.attribute("deny").orElseThrow());
+        assertEquals(3, only.version());
+        assertEquals(null, received.poll(300, TimeUnit.MILLISECONDS), "no delta with --snapshot-only");
+
+        Files.writeString(book, a + ",LOST\n1234,LOST\n");
+        Run bad = cli(with("publish", "denylist", book.toString()));
+        assertEquals(1, bad.exitCode());
+        assertTrue(bad.err().contains("line 2"), bad.err());
     }
 
     @Test

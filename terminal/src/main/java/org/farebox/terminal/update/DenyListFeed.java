@@ -48,8 +48,8 @@ public final class DenyListFeed {
     }
 
     /**
-     * A deny-list message of the same version as the list held is a redelivery (the retained snapshot after its
-     * delta, or after a reconnect) and is ignored without a report; older is STALE.
+     * Older than the list held is STALE. A delta of the version held is a redelivery, ignored without a report; a
+     * snapshot of the version held is handed to the target, which leaves a matching list alone.
      */
     public synchronized Outcome offer(SignedUpdate update) throws UpdateRejectedException {
         String form = update.attribute(ATTRIBUTE).orElse("");
@@ -58,18 +58,23 @@ public final class DenyListFeed {
             throw Payloads.invalid("deny-list attribute 'deny' must be 'snapshot' or 'delta', got '"
                     + Payloads.abbreviate(form) + "'");
         }
-        if (update.version() == held) {
-            return Outcome.DUPLICATE;
-        }
         if (update.version() < held) {
             throw new UpdateRejectedException(RejectReason.STALE, "deny-list " + form + " v" + update.version()
                     + " is older than v" + held + " held");
         }
         if (form.equals(SNAPSHOT)) {
-            target.applySnapshot(update.version(), update.payload());
+            // The same version comes back after every reconnect (retained) and after its own delta: the target
+            // checks its entries, so a list that drifted from the operator's is repaired, a matching one left alone.
+            boolean changed = target.applySnapshot(update.version(), update.payload());
             resyncAskedAt = null;
+            if (!changed) {
+                return Outcome.DUPLICATE;
+            }
             Logger.info("deny list v{} in force (snapshot; was v{})", update.version(), held);
         } else {
+            if (update.version() == held) {
+                return Outcome.DUPLICATE;
+            }
             if (update.version() - 1 != held) {
                 askForSnapshot();
                 throw new UpdateRejectedException(RejectReason.GAP, "deny-list delta v" + update.version()

@@ -11,8 +11,11 @@ public interface DenyListTarget {
     /** The version of the signed list held; 0 for none (or a technician's local list). */
     long version();
 
-    /** Replaces the list; INVALID_PAYLOAD if the payload does not decode or its version is not {@code version}. */
-    void applySnapshot(long version, byte[] payload) throws UpdateRejectedException;
+    /**
+     * Installs the snapshot unless the list held is already exactly that version with those entries; true if the
+     * list changed. INVALID_PAYLOAD if the payload does not decode or its version is not {@code version}.
+     */
+    boolean applySnapshot(long version, byte[] payload) throws UpdateRejectedException;
 
     /**
      * Steps the list from {@code version - 1} to {@code version}; INVALID_PAYLOAD if the payload does not decode

@@ -1,19 +1,23 @@
 package org.farebox.terminal.update;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.farebox.protocol.deny.DenyReason;
 import org.farebox.protocol.signed.RejectReason;
-import org.farebox.protocol.signed.SignedUpdate;
 import org.farebox.protocol.signed.UpdateKind;
 import org.farebox.protocol.signed.UpdateRejectedException;
-import org.farebox.terminal.deny.SqliteDenyList;
+import org.farebox.terminal.deny.DenyListStore;
 import org.farebox.terminal.testkit.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,23 +34,18 @@ class DenyListFeedTest {
     private final UpdateGate gate = operator.gate("T1");
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T08:00:00Z"), ZoneOffset.UTC);
     private final AtomicInteger snapshotRequests = new AtomicInteger();
-    private SqliteDenyList list;
+    private DenyListStore store;
     private DenyListFeed feed;
 
     @BeforeEach
     void open() {
-        list = SqliteDenyList.open(dir.resolve("deny.db"));
-        feed = new DenyListFeed(new RecordingDenyList(list), snapshotRequests::incrementAndGet, clock);
+        store = DenyListStore.open(dir.resolve("deny"));
+        feed = new DenyListFeed(new DenyListStoreTarget(store), snapshotRequests::incrementAndGet, clock);
     }
 
     @AfterEach
     void close() {
-        list.close();
-    }
-
-    private byte[] message(String form, long version, String... lines) {
-        return operator.sign(UpdateKind.DENY_LIST, SignedUpdate.FLEET, version, Map.of("deny", form),
-                RecordingDenyList.payload(version, lines));
+        store.close();
     }
 
     private DenyListFeed.Outcome offer(byte[] message) throws UpdateRejectedException {
@@ -55,46 +54,77 @@ class DenyListFeedTest {
 
     @Test
     void snapshotThenConsecutiveDeltasAreApplied() throws Exception {
-        offer(message("snapshot", 3, "+" + CARD_A + ",LOST"));
-        offer(message("delta", 4, "+" + CARD_B + ",STOLEN"));
-        offer(message("delta", 5, "-" + CARD_A));
+        offer(operator.denySnapshot(3, Map.of(CARD_A, DenyReason.LOST)));
+        offer(operator.denyDelta(4, Map.of(CARD_B, DenyReason.STOLEN), List.of()));
+        offer(operator.denyDelta(5, Map.of(), List.of(CARD_A)));
         assertEquals(5, feed.version());
-        assertEquals(false, list.isDenied(CARD_A));
-        assertEquals("STOLEN", list.reason(CARD_B).orElseThrow());
+        assertFalse(store.isDenied(CARD_A));
+        assertEquals("STOLEN", store.reason(CARD_B).orElseThrow());
     }
 
     @Test
     void deltaThatSkipsAVersionIsAGapAndAsksForTheSnapshotOnce() throws Exception {
-        offer(message("snapshot", 3, "+" + CARD_A + ",LOST"));
+        offer(operator.denySnapshot(3, Map.of(CARD_A, DenyReason.LOST)));
         UpdateRejectedException e = assertThrows(UpdateRejectedException.class,
-                () -> offer(message("delta", 5, "+" + CARD_B + ",STOLEN")));
+                () -> offer(operator.denyDelta(5, Map.of(CARD_B, DenyReason.STOLEN), List.of())));
         assertEquals(RejectReason.GAP, e.reason());
         assertEquals(3, feed.version());
-        assertEquals(false, list.isDenied(CARD_B));
-        assertThrows(UpdateRejectedException.class, () -> offer(message("delta", 6, "+" + CARD_B + ",STOLEN")));
+        assertFalse(store.isDenied(CARD_B));
+        assertThrows(UpdateRejectedException.class,
+                () -> offer(operator.denyDelta(6, Map.of(CARD_B, DenyReason.STOLEN), List.of())));
         assertEquals(1, snapshotRequests.get(), "one request while the snapshot is on its way");
-        offer(message("snapshot", 6, "+" + CARD_A + ",LOST", "+" + CARD_B + ",STOLEN"));
+        offer(operator.denySnapshot(6, Map.of(CARD_A, DenyReason.LOST, CARD_B, DenyReason.STOLEN)));
         assertEquals(6, feed.version());
-        assertEquals(true, list.isDenied(CARD_B));
+        assertTrue(store.isDenied(CARD_B));
         clock.advance(Duration.ofSeconds(1));
-        assertThrows(UpdateRejectedException.class, () -> offer(message("delta", 8)));
+        assertThrows(UpdateRejectedException.class, () -> offer(operator.denyDelta(8, Map.of(), List.of(CARD_A))));
         assertEquals(2, snapshotRequests.get(), "a new gap after the snapshot asks again");
     }
 
     @Test
-    void sameVersionIsARedeliveryAndOlderIsStale() throws Exception {
-        offer(message("delta", 1, "+" + CARD_A + ",LOST"));
-        assertEquals(DenyListFeed.Outcome.DUPLICATE, offer(message("snapshot", 1, "+" + CARD_A + ",LOST")));
-        offer(message("delta", 2, "+" + CARD_B + ",LOST"));
-        assertEquals(RejectReason.STALE, assertThrows(UpdateRejectedException.class,
-                () -> offer(message("snapshot", 1))).reason());
-        assertEquals(2, list.size());
+    void deltaContradictingTheListIsAGapToo() throws Exception {
+        offer(operator.denySnapshot(1, Map.of(CARD_A, DenyReason.LOST)));
+        UpdateRejectedException e = assertThrows(UpdateRejectedException.class,
+                () -> offer(operator.denyDelta(2, Map.of(), List.of(CARD_B))));
+        assertEquals(RejectReason.GAP, e.reason());
+        assertEquals(1, snapshotRequests.get());
+        assertEquals(1, feed.version());
     }
 
     @Test
-    void messageWithoutTheDenyAttributeIsRefused() throws Exception {
-        byte[] bare = operator.sign(UpdateKind.DENY_LIST, SignedUpdate.FLEET, 1, Map.of(), RecordingDenyList.payload(1));
-        assertEquals(RejectReason.INVALID_PAYLOAD, assertThrows(UpdateRejectedException.class, () -> offer(bare)).reason());
-        assertEquals(0, feed.version());
+    void sameVersionIsARedeliveryAndOlderIsStale() throws Exception {
+        offer(operator.denySnapshot(1, Map.of()));
+        offer(operator.denyDelta(2, Map.of(CARD_A, DenyReason.LOST), List.of()));
+        assertEquals(DenyListFeed.Outcome.DUPLICATE, offer(operator.denySnapshot(2, Map.of(CARD_A, DenyReason.LOST))));
+        assertEquals(DenyListFeed.Outcome.DUPLICATE,
+                offer(operator.denyDelta(2, Map.of(CARD_A, DenyReason.LOST), List.of())));
+        assertEquals(RejectReason.STALE, assertThrows(UpdateRejectedException.class,
+                () -> offer(operator.denySnapshot(1, Map.of()))).reason());
+        assertEquals(1, store.size());
+    }
+
+    @Test
+    void snapshotOfTheSameVersionWithOtherEntriesRepairsTheList() throws Exception {
+        offer(operator.denySnapshot(2, Map.of(CARD_A, DenyReason.LOST)));
+        assertEquals(DenyListFeed.Outcome.APPLIED, offer(operator.denySnapshot(2, Map.of(CARD_B, DenyReason.LOST))));
+        assertTrue(store.isDenied(CARD_B));
+        assertFalse(store.isDenied(CARD_A));
+    }
+
+    @Test
+    void undecodablePayloadsAndMissingAttributeAreInvalid() throws Exception {
+        byte[] payload = Operator.deltaPayload(1, Map.of(CARD_A, DenyReason.LOST), List.of());
+        byte[] truncated = operator.denyList("delta", 1, Arrays.copyOf(payload, payload.length - 3));
+        assertEquals(RejectReason.INVALID_PAYLOAD, assertThrows(UpdateRejectedException.class, () -> offer(truncated))
+                .reason());
+        byte[] lying = operator.denyList("delta", 2, payload);
+        offer(operator.denySnapshot(1, Map.of()));
+        assertEquals(RejectReason.INVALID_PAYLOAD, assertThrows(UpdateRejectedException.class, () -> offer(lying))
+                .reason());
+        byte[] bare = operator.sign(UpdateKind.DENY_LIST, "fleet", 3, Map.of(), payload);
+        assertEquals(RejectReason.INVALID_PAYLOAD, assertThrows(UpdateRejectedException.class, () -> offer(bare))
+                .reason());
+        assertEquals(1, feed.version());
+        assertFalse(store.isDenied(CARD_A));
     }
 }

@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.farebox.protocol.deny.DenyListDelta;
+import org.farebox.protocol.deny.DenyListSnapshot;
+import org.farebox.protocol.deny.DenyReason;
 import org.farebox.protocol.fare.FlatFareTable;
 import org.farebox.protocol.signed.Ed25519Keys;
 import org.farebox.protocol.signed.SignedUpdate;
@@ -49,6 +52,29 @@ final class Operator {
     byte[] fareTable(long version, long fen, Instant validFrom) {
         return sign(UpdateKind.FARE_TABLE, SignedUpdate.FLEET, version, Map.of("valid_from", validFrom.toString()),
                 table(version, fen).toJson().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A signed deny-list snapshot: {@code cards} maps serial to reason. */
+    byte[] denySnapshot(long version, Map<String, DenyReason> cards) {
+        DenyListSnapshot.Builder b = DenyListSnapshot.builder(version, Instant.parse("2025-06-01T00:00:00Z"));
+        cards.forEach(b::card);
+        return denyList("snapshot", version, b.build().encode());
+    }
+
+    /** A signed deny-list delta from {@code version - 1}. */
+    byte[] denyDelta(long version, Map<String, DenyReason> added, List<String> removed) {
+        return denyList("delta", version, deltaPayload(version, added, removed));
+    }
+
+    static byte[] deltaPayload(long version, Map<String, DenyReason> added, List<String> removed) {
+        DenyListDelta.Builder b = DenyListDelta.builder(version, Instant.parse("2025-06-01T00:00:00Z"));
+        added.forEach(b::addCard);
+        removed.forEach(b::removeCard);
+        return b.build().encode();
+    }
+
+    byte[] denyList(String form, long version, byte[] payload) {
+        return sign(UpdateKind.DENY_LIST, SignedUpdate.FLEET, version, Map.of("deny", form), payload);
     }
 
     byte[] command(String terminalId, long version, String command, String id) {

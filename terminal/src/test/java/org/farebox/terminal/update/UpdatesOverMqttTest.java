@@ -17,7 +17,9 @@ import org.farebox.protocol.signed.UpdateKind;
 import org.farebox.protocol.signed.UpdateRejectedException;
 import org.farebox.protocol.sync.Topics;
 import org.farebox.simulator.card.VirtualTUnionCard;
-import org.farebox.terminal.deny.SqliteDenyList;
+import org.farebox.terminal.deny.DenyListStore;
+import org.farebox.protocol.deny.DenyReason;
+import java.util.List;
 import org.farebox.terminal.ledger.Outcome;
 import org.farebox.terminal.ledger.TapRecord;
 import org.farebox.terminal.settle.TapProcessor;
@@ -59,9 +61,9 @@ class UpdatesOverMqttTest {
     @Test
     void publishedFareTableIsUsedForTheNextTapAndShownInTheStatus() throws Exception {
         try (TerminalBench bench = TerminalBench.start(dir.resolve("bench"), SamKind.SOFT);
-                SqliteDenyList deny = SqliteDenyList.open(dir.resolve("deny.db"));
+                DenyListStore deny = DenyListStore.open(dir.resolve("deny"));
                 RunningTerminal t1 = new RunningTerminal("T1", operator, broker.url(), dir.resolve("t1"),
-                        new RecordingDenyList(deny), CommandActions.unsupported(), bench.clock(), STATUS_INTERVAL)) {
+                        new DenyListStoreTarget(deny), CommandActions.unsupported(), bench.clock(), STATUS_INTERVAL)) {
             TapProcessor processor = new TapProcessor(bench.settings(), bench.sam(), bench.ledger(), bench.denyList(),
                     t1.updates.fares(), bench.hmi(), bench.clock());
             fleet.awaitStatus("T1", "fare table v1", s -> version(s, "fare_table") == 1);
@@ -78,9 +80,9 @@ class UpdatesOverMqttTest {
     @Test
     void stagedFareTableIsReportedAndSwitchesAtValidFromWithoutATap() throws Exception {
         try (TerminalBench bench = TerminalBench.start(dir.resolve("bench"), SamKind.SOFT);
-                SqliteDenyList deny = SqliteDenyList.open(dir.resolve("deny.db"));
+                DenyListStore deny = DenyListStore.open(dir.resolve("deny"));
                 RunningTerminal t1 = new RunningTerminal("T1", operator, broker.url(), dir.resolve("t1"),
-                        new RecordingDenyList(deny), CommandActions.unsupported(), bench.clock(), STATUS_INTERVAL)) {
+                        new DenyListStoreTarget(deny), CommandActions.unsupported(), bench.clock(), STATUS_INTERVAL)) {
             Instant from = bench.clock().instant().plus(Duration.ofDays(1));
             fleet.publish(topics.fleetFareTable(), operator.fareTable(3, 300, from), true);
             Map<String, Object> staged = fleet.awaitStatus("T1", "a staged table",
@@ -96,9 +98,9 @@ class UpdatesOverMqttTest {
 
     @Test
     void forgedReplayedTruncatedAndGarbageMessagesAreRefusedReportedAndTheNextGoodOneApplies() throws Exception {
-        try (SqliteDenyList deny = SqliteDenyList.open(dir.resolve("deny.db"));
+        try (DenyListStore deny = DenyListStore.open(dir.resolve("deny"));
                 RunningTerminal t1 = new RunningTerminal("T1", operator, broker.url(), dir.resolve("t1"),
-                        new RecordingDenyList(deny), CommandActions.unsupported(), java.time.Clock.systemUTC(),
+                        new DenyListStoreTarget(deny), CommandActions.unsupported(), java.time.Clock.systemUTC(),
                         STATUS_INTERVAL)) {
             byte[] v1 = operator.fareTable(1, 200);
             fleet.publish(topics.fleetFareTable(), operator.fareTable(2, 250), true);
@@ -109,36 +111,43 @@ class UpdatesOverMqttTest {
             altered[altered.length - 100] ^= 0x20;
             fleet.publish(topics.fleetFareTable(), altered, false);
             fleet.publish(topics.fleetFareTable(), v1, false);
-            byte[] delta = operator.sign(UpdateKind.DENY_LIST, SignedUpdate.FLEET, 1, Map.of("deny", "delta"),
-                    RecordingDenyList.payload(1, "+31045101000000000001,LOST"));
+            fleet.publish(topics.fleetDenyList(), operator.denySnapshot(1, Map.of()), true);
+            fleet.awaitStatus("T1", "deny list v1", st -> version(st, "deny_list") == 1);
+            byte[] delta = operator.denyDelta(2, Map.of("31045101000000000001", DenyReason.LOST), List.of());
             fleet.publish(topics.fleetDenyList(), Arrays.copyOf(delta, delta.length - 10), false);
+            byte[] payload = Operator.deltaPayload(2, Map.of("31045101000000000001", DenyReason.LOST), List.of());
+            fleet.publish(topics.fleetDenyList(), operator.denyList("delta", 2,
+                    Arrays.copyOf(payload, payload.length - 4)), false);
             byte[] garbage = new byte[10 << 20];
             new Random(3).nextBytes(garbage);
             fleet.publish(topics.fleetFareTable(), garbage, false);
             fleet.publish(topics.fleetDenyList(), garbage, false);
             fleet.publish(topics.fleetKeys(), garbage, false);
 
-            Map<String, Object> s = fleet.awaitStatus("T1", "seven refusals",
-                    st -> (Long) st.get("rejected_total") == 7);
+            Map<String, Object> s = fleet.awaitStatus("T1", "eight refusals",
+                    st -> (Long) st.get("rejected_total") == 8);
             assertTrue(hasRejection(s, topics.fleetFareTable(), "UNKNOWN_KEY"), s.toString());
             assertTrue(hasRejection(s, topics.fleetFareTable(), "BAD_SIGNATURE"), s.toString());
             assertTrue(hasRejection(s, topics.fleetFareTable(), "STALE"), s.toString());
             assertTrue(hasRejection(s, topics.fleetDenyList(), "MALFORMED"), s.toString());
+            assertTrue(hasRejection(s, topics.fleetDenyList(), "INVALID_PAYLOAD"), s.toString());
             assertTrue(hasRejection(s, topics.fleetFareTable(), "OVERSIZE"), s.toString());
             assertTrue(hasRejection(s, topics.fleetKeys(), "OVERSIZE"), s.toString());
-            assertEquals(2, ((java.util.List<?>) s.get("rejections")).stream()
+            assertEquals(3, ((java.util.List<?>) s.get("rejections")).stream()
                     .filter(r -> ((Map<?, ?>) r).get("topic").equals(topics.fleetDenyList())).count(),
-                    "the truncated delta and the 10 MB garbage");
+                    "the two truncated deltas and the 10 MB garbage");
             assertEquals(2, version(s, "fare_table"));
-            assertEquals(0, version(s, "deny_list"));
+            assertEquals(1, version(s, "deny_list"));
             assertEquals(0, version(s, "keys"));
             assertEquals(2, t1.updates.fares().get().version());
             assertEquals(0, deny.size());
+            fleet.publish(topics.fleetDenyList(), delta, false);
 
             fleet.publish(topics.fleetFareTable(), operator.fareTable(3, 280), true);
             fleet.publish(topics.fleetKeys(), operator.keySet(1, "qr-a"), true);
-            fleet.awaitStatus("T1", "fare table v3 and keys v1",
-                    st -> version(st, "fare_table") == 3 && version(st, "keys") == 1);
+            fleet.awaitStatus("T1", "fare table v3, deny list v2 and keys v1", st -> version(st, "fare_table") == 3
+                    && version(st, "deny_list") == 2 && version(st, "keys") == 1);
+            assertTrue(deny.isDenied("31045101000000000001"));
         }
     }
 
@@ -147,17 +156,17 @@ class UpdatesOverMqttTest {
         try (TerminalBench one = TerminalBench.start(dir.resolve("one"), SamKind.SOFT);
                 TerminalBench two = one.anotherTerminal(dir.resolve("two"), "T2", "000000000002");
                 RunningTerminal t1 = new RunningTerminal("T1", operator, broker.url(), dir.resolve("t1"),
-                        new RecordingDenyList(one.denyList()), CommandActions.unsupported(), one.clock(), STATUS_INTERVAL);
+                        new DenyListStoreTarget(one.denyList()), CommandActions.unsupported(), one.clock(), STATUS_INTERVAL);
                 RunningTerminal t2 = new RunningTerminal("T2", operator, broker.url(), dir.resolve("t2"),
-                        new RecordingDenyList(two.denyList()), CommandActions.unsupported(), two.clock(), STATUS_INTERVAL)) {
+                        new DenyListStoreTarget(two.denyList()), CommandActions.unsupported(), two.clock(), STATUS_INTERVAL)) {
             VirtualTUnionCard card = one.cards().adult(1_000);
             VirtualTUnionCard other = one.cards().adult(1_000);
             String serial = card.image().serialNumber();
-            fleet.publish(topics.fleetDenyList(), denySnapshot(1), true);
+            fleet.publish(topics.fleetDenyList(), operator.denySnapshot(1, Map.of()), true);
             assertEquals(Outcome.PAID, one.tap(card).rows().get(0).outcome());
             assertEquals(Outcome.PAID, two.tap(other).rows().get(0).outcome());
-            byte[] delta = operator.sign(UpdateKind.DENY_LIST, SignedUpdate.FLEET, 2, Map.of("deny", "delta"),
-                    RecordingDenyList.payload(2, "+" + serial + ",LOST", "+" + other.image().serialNumber() + ",STOLEN"));
+            byte[] delta = operator.denyDelta(2, Map.of(serial, DenyReason.LOST, other.image().serialNumber(),
+                    DenyReason.STOLEN), List.of());
             fleet.publish(topics.fleetDenyList(), delta, false);
             fleet.awaitStatus("T1", "deny list v2", s -> version(s, "deny_list") == 2);
             fleet.awaitStatus("T2", "deny list v2", s -> version(s, "deny_list") == 2);
@@ -167,18 +176,16 @@ class UpdatesOverMqttTest {
         }
     }
 
-    private byte[] denySnapshot(long version, String... lines) {
-        return operator.sign(UpdateKind.DENY_LIST, SignedUpdate.FLEET, version, Map.of("deny", "snapshot"),
-                RecordingDenyList.payload(version, lines));
-    }
-
     @Test
     void deltaGapFallsBackToTheRetainedSnapshotAndEndsAtTheNewestVersion() throws Exception {
+        String a = "31045101000000000001";
+        String c = "31045101000000000003";
+        String d = "31045101000000000004";
         AtomicInteger snapshotFailures = new AtomicInteger(1);
-        try (SqliteDenyList deny = SqliteDenyList.open(dir.resolve("deny.db"))) {
-            RecordingDenyList store = new RecordingDenyList(deny);
+        try (DenyListStore deny = DenyListStore.open(dir.resolve("deny"))) {
+            DenyListStoreTarget store = new DenyListStoreTarget(deny);
             // The store fails once on the v3 snapshot (a full disk, say): the terminal stays at v1 and the only
-            // way back to v3 is the retained snapshot the gap asks the broker for again.
+            // way to v3 is the retained snapshot that the gap asks the broker for again.
             DenyListTarget flaky = new DenyListTarget() {
                 @Override
                 public long version() {
@@ -186,11 +193,11 @@ class UpdatesOverMqttTest {
                 }
 
                 @Override
-                public void applySnapshot(long v, byte[] payload) throws UpdateRejectedException {
+                public boolean applySnapshot(long v, byte[] payload) throws UpdateRejectedException {
                     if (v == 3 && snapshotFailures.getAndDecrement() > 0) {
                         throw new IllegalStateException("disk full");
                     }
-                    store.applySnapshot(v, payload);
+                    return store.applySnapshot(v, payload);
                 }
 
                 @Override
@@ -200,31 +207,29 @@ class UpdatesOverMqttTest {
             };
             try (RunningTerminal t1 = new RunningTerminal("T1", operator, broker.url(), dir.resolve("t1"), flaky,
                     CommandActions.unsupported(), java.time.Clock.systemUTC(), STATUS_INTERVAL)) {
-                fleet.publish(topics.fleetDenyList(), denySnapshot(1, "+31045101000000000001,LOST"), true);
+                fleet.publish(topics.fleetDenyList(), operator.denySnapshot(1, Map.of(a, DenyReason.LOST)), true);
                 fleet.awaitStatus("T1", "deny list v1", s -> version(s, "deny_list") == 1);
-                fleet.publish(topics.fleetDenyList(), denySnapshot(3, "+31045101000000000001,LOST",
-                        "+31045101000000000003,STOLEN"), true);
+                fleet.publish(topics.fleetDenyList(), operator.denySnapshot(3, Map.of(a, DenyReason.LOST,
+                        c, DenyReason.STOLEN)), true);
                 fleet.awaitStatus("T1", "the v3 snapshot refused", s -> (Long) s.get("rejected_total") == 1);
-                byte[] delta4 = operator.sign(UpdateKind.DENY_LIST, SignedUpdate.FLEET, 4, Map.of("deny", "delta"),
-                        RecordingDenyList.payload(4, "+31045101000000000004,FRAUD"));
-                fleet.publish(topics.fleetDenyList(), delta4, false);
+                fleet.publish(topics.fleetDenyList(), operator.denyDelta(4, Map.of(d, DenyReason.FRAUD), List.of()),
+                        false);
                 Map<String, Object> s = fleet.awaitStatus("T1", "deny list v3 from the retained snapshot",
                         st -> version(st, "deny_list") == 3);
                 assertTrue(hasRejection(s, topics.fleetDenyList(), "GAP"), s.toString());
-                assertTrue(deny.isDenied("31045101000000000003"));
-                fleet.publish(topics.fleetDenyList(), denySnapshot(4, "+31045101000000000001,LOST",
-                        "+31045101000000000003,STOLEN", "+31045101000000000004,FRAUD"), true);
-                fleet.publish(topics.fleetDenyList(), delta5(), false);
+                assertTrue(deny.isDenied(c));
+                // What the publisher sends for the next versions: delta, then the retained snapshot.
+                fleet.publish(topics.fleetDenyList(), operator.denyDelta(4, Map.of(d, DenyReason.FRAUD), List.of()),
+                        false);
+                fleet.publish(topics.fleetDenyList(), operator.denySnapshot(4, Map.of(a, DenyReason.LOST,
+                        c, DenyReason.STOLEN, d, DenyReason.FRAUD)), true);
+                fleet.publish(topics.fleetDenyList(), operator.denyDelta(5, Map.of(), List.of(a)), false);
                 fleet.awaitStatus("T1", "deny list v5", st -> version(st, "deny_list") == 5);
                 assertEquals(2, deny.size(), "v5 took card 1 off the v4 list of three");
-                assertTrue(!deny.isDenied("31045101000000000001"));
+                assertTrue(!deny.isDenied(a));
+                assertEquals(2, t1.updates.rejections().total(), "the failed store and the gap, nothing else");
             }
         }
-    }
-
-    private byte[] delta5() {
-        return operator.sign(UpdateKind.DENY_LIST, SignedUpdate.FLEET, 5, Map.of("deny", "delta"),
-                RecordingDenyList.payload(5, "-31045101000000000001"));
     }
 
     @Test
@@ -241,9 +246,9 @@ class UpdatesOverMqttTest {
                 return "nothing changed";
             }
         };
-        try (SqliteDenyList deny = SqliteDenyList.open(dir.resolve("deny.db"));
+        try (DenyListStore deny = DenyListStore.open(dir.resolve("deny"));
                 RunningTerminal t1 = new RunningTerminal("T1", operator, broker.url(), dir.resolve("t1"),
-                        new RecordingDenyList(deny), actions, java.time.Clock.systemUTC(), STATUS_INTERVAL)) {
+                        new DenyListStoreTarget(deny), actions, java.time.Clock.systemUTC(), STATUS_INTERVAL)) {
             byte[] flush = operator.command("T1", 1, "flush", "ops-42");
             fleet.publish(topics.cmd("T1"), flush, false);
             Map<String, Object> s = fleet.awaitStatus("T1", "the flush answer", st -> st.get("last_command") != null);
@@ -265,9 +270,9 @@ class UpdatesOverMqttTest {
     @Test
     void lastWillMarksTheTerminalOfflineWhenItsConnectionDiesAndItComesBackOnline() throws Exception {
         try (CuttableProxy proxy = new CuttableProxy(broker.port());
-                SqliteDenyList deny = SqliteDenyList.open(dir.resolve("deny.db"));
+                DenyListStore deny = DenyListStore.open(dir.resolve("deny"));
                 RunningTerminal t1 = new RunningTerminal("T1", operator, proxy.url(), dir.resolve("t1"),
-                        new RecordingDenyList(deny), CommandActions.unsupported(), java.time.Clock.systemUTC(),
+                        new DenyListStoreTarget(deny), CommandActions.unsupported(), java.time.Clock.systemUTC(),
                         STATUS_INTERVAL)) {
             fleet.awaitStatus("T1", "online", s -> "online".equals(s.get("state")));
             proxy.cutAll();
@@ -283,8 +288,8 @@ class UpdatesOverMqttTest {
 
     @Test
     void restartKeepsEveryVersion() throws Exception {
-        try (SqliteDenyList deny = SqliteDenyList.open(dir.resolve("deny.db"))) {
-            RecordingDenyList store = new RecordingDenyList(deny);
+        try (DenyListStore deny = DenyListStore.open(dir.resolve("deny"))) {
+            DenyListStoreTarget store = new DenyListStoreTarget(deny);
             try (RunningTerminal t1 = new RunningTerminal("T1", operator, broker.url(), dir.resolve("t1"), store,
                     CommandActions.unsupported(), java.time.Clock.systemUTC(), STATUS_INTERVAL)) {
                 fleet.publish(topics.fleetFareTable(), operator.fareTable(4, 260), false);
