@@ -44,8 +44,9 @@ public final class CommandInbox {
         } catch (IOException | NumberFormatException e) {
             // Losing the counter must not reopen the door to replays: refuse commands until the operator
             // sends a version above any plausible one, and say so loudly.
-            Logger.error("command counter {} is unreadable ({}); refusing commands up to version {}", file,
-                    e.getMessage(), Long.MAX_VALUE / 2);
+            Logger.error("command counter {} is unreadable ({}); refusing commands up to version {} until it is "
+                    + "repaired (write the operator's last command version into it)", file, e.getMessage(),
+                    Long.MAX_VALUE / 2);
             return Long.MAX_VALUE / 2;
         }
     }

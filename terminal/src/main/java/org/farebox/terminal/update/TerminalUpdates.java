@@ -42,6 +42,9 @@ public final class TerminalUpdates implements AutoCloseable {
             Clock clock, String software) {
         this.topics = new Topics(sync.operator());
         UpdateGate gate = UpdateGate.of(sync, terminalId);
+        if (!gate.hasKeys()) {
+            org.tinylog.Logger.warn("updates.operator_keys is empty: every operator update and command is refused");
+        }
         Path dir = stateDir.resolve("updates");
         this.fares = new FareTableSlot(configuredFares, parser, gate, dir, clock);
         this.deny = new DenyListFeed(denyList, this::requestDenySnapshot, clock);
