@@ -82,6 +82,23 @@ public final class MqttLink implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends SUBSCRIBE again for a filter already subscribed, so the broker re-sends its retained messages
+     * (MQTT 5 retain handling 0). Does nothing while down: the next connect subscribes anyway.
+     */
+    public void resubscribe(String filter) {
+        Subscription match = subscriptions.stream().filter(s -> s.filter().equals(filter)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not subscribed to " + filter));
+        MqttAsyncClient c = client;
+        if (connected && c != null) {
+            try {
+                subscribeAll(c, List.of(match));
+            } catch (MqttException | PublishRefusedException e) {
+                Logger.warn("MQTT re-subscribe to {} failed ({}); retried at the next connect", filter, e.getMessage());
+            }
+        }
+    }
+
     public void addListener(LinkListener listener) {
         listeners.add(listener);
     }

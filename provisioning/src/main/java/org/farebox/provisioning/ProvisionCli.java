@@ -6,6 +6,8 @@ import org.farebox.provisioning.fare.FareTableCommand;
 import org.farebox.provisioning.keys.KeysCommand;
 import org.farebox.provisioning.pki.PkiCommand;
 import org.farebox.provisioning.psam.PsamCommand;
+import org.farebox.provisioning.publish.FleetStatusCommand;
+import org.farebox.provisioning.publish.PublishCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,7 +19,8 @@ import picocli.CommandLine.Command;
 @Command(name = "farebox-provision", mixinStandardHelpOptions = true, version = "farebox-provision 0.1.0",
         description = {"Farebox provisioning: master keys, virtual test cards, virtual PSAM state, fare table checks.",
                 "Exit codes: 0 done, 1 the work could not be done (the message says why), 2 bad command line."},
-        subcommands = {KeysCommand.class, CardCommand.class, PsamCommand.class, FareTableCommand.class, PkiCommand.class})
+        subcommands = {KeysCommand.class, CardCommand.class, PsamCommand.class, FareTableCommand.class, PkiCommand.class,
+                PublishCommand.class, FleetStatusCommand.class})
 public final class ProvisionCli implements Runnable {
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_USAGE = 2;

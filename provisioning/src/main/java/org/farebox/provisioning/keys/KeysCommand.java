@@ -13,14 +13,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code keys}: master key files for the issuer, the software SAM and the virtual PSAM. */
 @Command(name = "keys", mixinStandardHelpOptions = true, description = "Issuer master keys.",
-        subcommands = KeysCommand.Generate.class)
+        subcommands = {KeysCommand.Generate.class, org.farebox.provisioning.publish.OperatorKeyCommand.class})
 public final class KeysCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new Args(spec).bad("a subcommand is needed: generate");
+        throw new Args(spec).bad("a subcommand is needed: generate or operator");
     }
 
     /** {@code keys generate}: fresh random master keys in the MasterKeys text format, mode 0600. */
