@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javax.smartcardio.TerminalFactory;
 import org.farebox.protocol.bytes.Hex;
@@ -32,12 +33,14 @@ import org.farebox.terminal.sam.SoftSam;
 import org.farebox.terminal.settle.TapProcessor;
 import org.farebox.terminal.settle.TapResult;
 import org.farebox.terminal.settle.TapSettings;
+import org.farebox.terminal.sync.SyncService;
 import org.tinylog.Logger;
 
 /**
  * The terminal's parts built from its configuration: ledger, deny list, fare table, SAM, reader,
- * display and the tap processor. Everything that can be wrong in the configuration is found here, at
- * start, with a message naming the file; after that the daemon only meets cards.
+ * display, the tap processor and, when {@code sync.broker} is set, the sync service. Everything that
+ * can be wrong in the configuration is found here, at start, with a message naming the file; after
+ * that the daemon only meets cards.
  */
 public final class TerminalRuntime implements AutoCloseable {
     private final TerminalConfig config;
@@ -48,10 +51,12 @@ public final class TerminalRuntime implements AutoCloseable {
     private final Hmi hmi;
     private final TapProcessor processor;
     private final Clock clock;
+    private final SyncService sync;
 
     private TerminalRuntime(TerminalConfig config, SqliteLedger ledger, SqliteDenyList denyList, Sam sam,
-            CardReader reader, Hmi hmi, FlatFarePolicy fares, Clock clock) {
+            CardReader reader, Hmi hmi, FlatFarePolicy fares, Clock clock, SyncService sync) {
         this.config = config;
+        this.sync = sync;
         this.ledger = ledger;
         this.denyList = denyList;
         this.sam = sam;
@@ -75,6 +80,7 @@ public final class TerminalRuntime implements AutoCloseable {
         SqliteDenyList deny = null;
         Sam sam = null;
         Hmi display = null;
+        SyncService sync = null;
         try {
             deny = openDenyList(config);
             TerminalFactory f = factory != null ? factory : terminalFactory(config.readerFactory());
@@ -82,18 +88,34 @@ public final class TerminalRuntime implements AutoCloseable {
             display = hmi != null ? hmi : openHmi(config);
             Logger.info("terminal {} on route {}: {}, fare table v{}, {} denied cards, ledger {} rows",
                     config.terminalId(), config.route(), sam.describe(), fares.version(), deny.size(), ledger.size());
+            if (config.sync().enabled()) {
+                sync = new SyncService(config.sync(), config.terminalId(), ledger, clock);
+                // status reporter and update receiver: give sync.lastWill(...) and subscribe on sync.link() here
+                sync.start();
+            } else {
+                Logger.info("sync.broker is not set: running offline, taps stay in the ledger");
+            }
             return new TerminalRuntime(config, ledger, deny, sam, new PcscCardReader(f, config.cardReader()), display,
-                    fares, clock);
+                    fares, clock, sync);
         } catch (RuntimeException e) {
-            closeQuietly(display, sam, deny, ledger);
+            closeQuietly(sync, display, sam, deny, ledger);
             throw e;
         }
     }
 
-    /** The main loop over this runtime's reader and processor. */
+    /** The main loop over this runtime's reader and processor; every tap also wakes the uploader. */
     public TerminalDaemon daemon(Consumer<TapResult> listener) {
+        Consumer<TapResult> onTap = sync == null ? listener : result -> {
+            sync.tapWritten();
+            listener.accept(result);
+        };
         return new TerminalDaemon(reader, processor, hmi, clock, config.readerPoll(), config.displayHold(),
-                "Route " + config.route(), listener);
+                "Route " + config.route(), onTap);
+    }
+
+    /** The sync service; empty when the terminal runs offline (no sync.broker). */
+    public Optional<SyncService> sync() {
+        return Optional.ofNullable(sync);
     }
 
     public TapProcessor processor() {
@@ -183,9 +205,10 @@ public final class TerminalRuntime implements AutoCloseable {
         }
     }
 
+    /** Stops the sync service first (it reads the ledger), then the hardware, then the ledger. */
     @Override
     public void close() {
-        closeQuietly(hmi, sam, reader, denyList, ledger);
+        closeQuietly(sync, hmi, sam, reader, denyList, ledger);
     }
 
     private static void closeQuietly(AutoCloseable... parts) {
