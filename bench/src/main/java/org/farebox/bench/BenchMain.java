@@ -18,15 +18,17 @@ import org.openjdk.jmh.util.Statistics;
 
 /**
  * {@code ./farebox bench}: runs the JMH benchmarks in one forked JVM each and prints the figures, then
- * one {@code BENCH <name> <value> <unit>} line per figure. {@code --quick} is a smoke run; any other
- * argument is a JMH include regex (e.g. {@code LedgerCommitBench}).
+ * one {@code BENCH <name> <value> <unit>} line per figure; then the ledger drain ({@link DrainBench},
+ * a whole-system run, not JMH). {@code --quick} is a smoke run; any other argument is a JMH include
+ * regex (e.g. {@code LedgerCommitBench}), or {@code DrainBench} for the drain alone.
  */
 public final class BenchMain {
     private static final String USAGE = String.join("\n",
             "Usage: farebox-bench [--quick] [REGEX...]",
             "  Runs the Farebox JMH benchmarks (about 3 minutes; --quick: about 30 s, figures only indicative)",
             "  and prints a table and BENCH <name> <value> <unit> lines.",
-            "  REGEX   JMH include patterns (default: PurchaseBench and LedgerCommitBench)",
+            "  REGEX   JMH include patterns (default: PurchaseBench and LedgerCommitBench), or DrainBench",
+            "          (the ledger drain through a local Mosquitto; runs by default after the JMH benchmarks)",
             "  --quick one short iteration per benchmark, to check that everything runs",
             "  -h, --help  this text",
             "  The SQLite files go to bench/target/bench-data (override: -Dfarebox.bench.dir=FOLDER).");
@@ -53,6 +55,11 @@ public final class BenchMain {
             } else {
                 includes.add(a);
             }
+        }
+        boolean drainNamed = includes.remove(DrainBench.class.getSimpleName());
+        boolean drain = includes.isEmpty() || drainNamed;
+        if (drainNamed && includes.isEmpty()) {
+            return runDrain(quick, out, err); // DrainBench alone
         }
         if (includes.isEmpty()) {
             includes.add(PurchaseBench.class.getName());
@@ -95,10 +102,28 @@ public final class BenchMain {
             return 2;
         }
         new BenchReport(figures(results)).print(out);
+        if (drain) {
+            int code = runDrain(quick, out, err);
+            if (code != 0) {
+                return code;
+            }
+        }
         if (quick) {
             out.println("(--quick: one short iteration each; run without --quick for figures worth quoting)");
         }
         return 0;
+    }
+
+    private static int runDrain(boolean quick, PrintStream out, PrintStream err) {
+        long rows = quick ? DrainBench.QUICK_ROWS : DrainBench.ROWS;
+        try {
+            DrainBench.run(rows, DrainBench.settings()).print(out);
+            return 0;
+        } catch (Exception e) {
+            // also MosquittoBroker's "skip" when Mosquitto is not installed (an opentest4j abort)
+            err.println("farebox-bench: the ledger drain failed: " + e.getMessage());
+            return 1;
+        }
     }
 
     private static Map<String, Measured> figures(Collection<RunResult> results) {

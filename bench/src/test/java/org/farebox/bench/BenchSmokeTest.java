@@ -90,6 +90,22 @@ class BenchSmokeTest {
         assertEquals(0, cards.reissued());
     }
 
+    @Test
+    void drainBenchDrainsTheWholeBacklogAndTimesTheRawLoopOnTheSameBytes() throws Exception {
+        DrainBench.Result r = DrainBench.run(2_000, new org.farebox.terminal.sync.UploadSettings(100,
+                java.time.Duration.ofSeconds(2), 4, java.time.Duration.ofSeconds(30)));
+        assertEquals(2_000, r.rows());
+        assertEquals(20, r.batchesSent(), "2,000 rows in batches of 100, none sent twice");
+        assertEquals(0, r.batchesResent());
+        assertTrue(r.drainSeconds() > 0 && r.rawSeconds() > 0, r.toString());
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        r.print(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+        String out = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(out.contains("BENCH drain_rows_per_s ") && out.contains("BENCH raw_publish_rows_per_s ")
+                && out.contains("BENCH drain_ratio_vs_raw "), out);
+        assertFolderEmpty();
+    }
+
     private void assertFolderEmpty() throws Exception {
         try (Stream<Path> left = Files.list(dir)) {
             assertEquals(0, left.count(), "trial folders are deleted at teardown");
