@@ -119,8 +119,11 @@ public final class BenchMain {
         try {
             DrainBench.run(rows, DrainBench.settings()).print(out);
             return 0;
+        } catch (org.opentest4j.TestAbortedException e) {
+            // MosquittoBroker "skips" when Mosquitto is not installed: the other figures still count
+            err.println("farebox-bench: ledger drain skipped: " + e.getMessage());
+            return 0;
         } catch (Exception e) {
-            // also MosquittoBroker's "skip" when Mosquitto is not installed (an opentest4j abort)
             err.println("farebox-bench: the ledger drain failed: " + e.getMessage());
             return 1;
         }
