@@ -20,16 +20,18 @@ import org.openjdk.jmh.util.Statistics;
 
 /**
  * {@code ./farebox bench}: runs the JMH benchmarks in one forked JVM each and prints the figures, then
- * one {@code BENCH <name> <value> <unit>} line per figure. {@code --quick} is a smoke run; any other
- * argument is a JMH include regex (e.g. {@code LedgerCommitBench}).
+ * one {@code BENCH <name> <value> <unit>} line per figure; then the ledger drain ({@link DrainBench},
+ * a whole-system run, not JMH). {@code --quick} is a smoke run; any other argument is a JMH include
+ * regex (e.g. {@code LedgerCommitBench}), or {@code DrainBench} for the drain alone.
  */
 public final class BenchMain {
     private static final String USAGE = String.join("\n",
             "Usage: farebox-bench [--quick] [REGEX...]",
-            "  Runs the Farebox JMH benchmarks (about 4 minutes; --quick: about 40 s, figures only indicative)",
+            "  Runs the Farebox JMH benchmarks (about 5 minutes; --quick: about 1 minute, figures only indicative)",
             "  and prints a table and BENCH <name> <value> <unit> lines. With DenyListBench it also measures,",
             "  in a JVM of its own, applying and loading a 1,000,000-entry deny list and the heap it takes.",
-            "  REGEX   JMH include patterns (default: PurchaseBench, LedgerCommitBench and DenyListBench)",
+            "  REGEX   JMH include patterns (default: PurchaseBench, LedgerCommitBench and DenyListBench), or",
+            "          DrainBench (the ledger drain through a local Mosquitto; runs by default after the JMH ones)",
             "  --quick one short iteration per benchmark, to check that everything runs",
             "  -h, --help  this text",
             "  The SQLite files go to bench/target/bench-data (override: -Dfarebox.bench.dir=FOLDER).");
@@ -56,6 +58,11 @@ public final class BenchMain {
             } else {
                 includes.add(a);
             }
+        }
+        boolean drainNamed = includes.remove(DrainBench.class.getSimpleName());
+        boolean drain = includes.isEmpty() || drainNamed;
+        if (drainNamed && includes.isEmpty()) {
+            return runDrain(quick, out, err); // DrainBench alone
         }
         if (includes.isEmpty()) {
             includes.add(PurchaseBench.class.getName());
@@ -109,10 +116,31 @@ public final class BenchMain {
             }
         }
         new BenchReport(figures(results), deny).print(out);
+        if (drain) {
+            int code = runDrain(quick, out, err);
+            if (code != 0) {
+                return code;
+            }
+        }
         if (quick) {
             out.println("(--quick: one short iteration each; run without --quick for figures worth quoting)");
         }
         return 0;
+    }
+
+    private static int runDrain(boolean quick, PrintStream out, PrintStream err) {
+        long rows = quick ? DrainBench.QUICK_ROWS : DrainBench.ROWS;
+        try {
+            DrainBench.run(rows, DrainBench.settings()).print(out);
+            return 0;
+        } catch (org.opentest4j.TestAbortedException e) {
+            // MosquittoBroker "skips" when Mosquitto is not installed: the other figures still count
+            err.println("farebox-bench: ledger drain skipped: " + e.getMessage());
+            return 0;
+        } catch (Exception e) {
+            err.println("farebox-bench: the ledger drain failed: " + e.getMessage());
+            return 1;
+        }
     }
 
     private static Map<String, Measured> figures(Collection<RunResult> results) {

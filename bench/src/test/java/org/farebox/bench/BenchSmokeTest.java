@@ -113,6 +113,21 @@ class BenchSmokeTest {
         assertEquals(4 + 1 + 1 + 8 + 8 + 4 + 20_000 * 11 + 4, f.payloadBytes());
         assertTrue(f.applySeconds() > 0 && f.decodeSeconds() > 0 && f.loadSeconds() > 0);
         assertTrue(f.heapWithMb() > 0 && f.heapWithoutMb() > 0);
+    }
+
+    @Test
+    void drainBenchDrainsTheWholeBacklogAndTimesTheRawLoopOnTheSameBytes() throws Exception {
+        DrainBench.Result r = DrainBench.run(2_000, new org.farebox.terminal.sync.UploadSettings(100,
+                java.time.Duration.ofSeconds(2), 4, java.time.Duration.ofSeconds(30)));
+        assertEquals(2_000, r.rows());
+        assertEquals(20, r.batchesSent(), "2,000 rows in batches of 100, none sent twice");
+        assertEquals(0, r.batchesResent());
+        assertTrue(r.drainSeconds() > 0 && r.rawSeconds() > 0, r.toString());
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        r.print(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+        String out = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(out.contains("BENCH drain_rows_per_s ") && out.contains("BENCH raw_publish_rows_per_s ")
+                && out.contains("BENCH drain_ratio_vs_raw "), out);
         assertFolderEmpty();
     }
 

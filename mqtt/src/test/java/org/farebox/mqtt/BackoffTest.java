@@ -1,65 +1,80 @@
 package org.farebox.mqtt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class BackoffTest {
-
     private static Backoff backoff(long seed) {
-        return new Backoff(Duration.ofMillis(100), Duration.ofMillis(5000), Duration.ofSeconds(30), new Random(seed));
+        return new Backoff(Duration.ofMillis(100), Duration.ofMillis(3200), Duration.ofSeconds(30), new Random(seed));
     }
 
     @Test
-    void delaysGrowExponentiallyWithinTheirJitterBandUpToTheCap() {
-        Backoff b = backoff(1);
-        long base = 100;
-        for (int i = 0; i < 12; i++) {
-            long d = b.nextDelay().toMillis();
-            long capped = Math.min(base, 5000);
-            assertTrue(d >= capped / 2 && d <= capped, "attempt " + i + ": " + d + " outside [" + capped / 2 + ", "
-                    + capped + "]");
-            base *= 2;
+    void delaysDoubleUpToTheMaximumWithJitterInTheUpperHalf() {
+        Random seeds = new Random(42);
+        for (int round = 0; round < 100; round++) {
+            Backoff b = backoff(seeds.nextLong());
+            long base = 100;
+            for (int attempt = 0; attempt < 10; attempt++) {
+                long d = b.nextDelay().toMillis();
+                assertTrue(d >= base / 2 && d <= base, "attempt " + attempt + ": " + d + " ms outside [" + base / 2
+                        + ", " + base + "]");
+                base = Math.min(base * 2, 3200);
+            }
+            assertEquals(10, b.attempts());
         }
     }
 
     @Test
     void jitterSpreadsAFleetThatLostTheBrokerTogether() {
-        long[] third = new long[20];
-        for (int seed = 0; seed < third.length; seed++) {
+        Set<Long> firstDelays = new HashSet<>();
+        for (long seed = 0; seed < 50; seed++) {
             Backoff b = backoff(seed);
-            b.nextDelay();
-            b.nextDelay();
-            third[seed] = b.nextDelay().toMillis();
+            for (int i = 0; i < 5; i++) {
+                b.nextDelay();
+            }
+            firstDelays.add(b.nextDelay().toMillis());
         }
-        long distinct = java.util.Arrays.stream(third).distinct().count();
-        assertTrue(distinct >= 15, "only " + distinct + " distinct delays among 20 terminals");
+        assertTrue(firstDelays.size() > 30, "50 terminals, " + firstDelays.size() + " distinct delays");
     }
 
     @Test
-    void aShortLivedConnectionDoesNotResetTheExponent() {
-        Backoff b = backoff(2);
+    void theExponentResetsOnlyAfterAConnectionStayedUpForTheStablePeriod() {
+        Backoff b = backoff(7);
         for (int i = 0; i < 5; i++) {
             b.nextDelay();
         }
         b.connected(1_000);
-        b.disconnected(1_000 + 29_999);
+        b.disconnected(1_000 + 29_999); // accepted, then dropped before 30 s: still suspicious
         assertEquals(5, b.attempts());
-        assertTrue(b.nextDelay().toMillis() >= 1600, "still backing off after a flapping connection");
+        assertTrue(b.nextDelay().toMillis() >= 1600, "no reset: the delay keeps growing");
+
+        b.connected(100_000);
+        b.disconnected(130_000);
+        assertEquals(0, b.attempts());
+        assertTrue(b.nextDelay().toMillis() <= 100, "after 30 s up, the next try is quick again");
     }
 
     @Test
-    void aStableConnectionResetsTheExponent() {
-        Backoff b = backoff(3);
-        for (int i = 0; i < 5; i++) {
-            b.nextDelay();
-        }
-        b.connected(1_000);
-        b.disconnected(1_000 + 30_000);
-        assertEquals(0, b.attempts());
-        assertTrue(b.nextDelay().toMillis() <= 100);
+    void aDisconnectWithoutAConnectDoesNotReset() {
+        Backoff b = backoff(9);
+        b.nextDelay();
+        b.nextDelay();
+        b.disconnected(1_000_000);
+        assertEquals(2, b.attempts());
+    }
+
+    @Test
+    void nonsenseBoundsAreRefused() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new Backoff(Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1), new Random()));
+        assertThrows(IllegalArgumentException.class,
+                () -> new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(1), new Random()));
     }
 }

@@ -69,7 +69,7 @@ public final class TerminalCli {
             // The shutdown hook below logs while the last tap finishes; tinylog's own hook used to close the
             // writers meanwhile and "stopped cleanly" never reached log.file. Logging now ends last, by hand.
             TerminalConfig c = config.load(false);
-            TerminalRuntime runtime = TerminalRuntime.open(c, null, null, Clock.systemUTC());
+            TerminalRuntime runtime = TerminalRuntime.open(c, config.file, null, null, Clock.systemUTC());
             TerminalDaemon daemon = runtime.daemon(r -> { });
             CountDownLatch closed = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -34,6 +34,7 @@ public final class TerminalDaemon {
     private final ClockWatch clockWatch;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean stopping;
+    private volatile boolean readerDown;
 
     public TerminalDaemon(CardReader reader, TapProcessor processor, Hmi hmi, Clock clock, Duration poll,
             Duration hold, String routeLabel, Consumer<TapResult> listener) {
@@ -54,7 +55,7 @@ public final class TerminalDaemon {
             processor.resumeAfterRestart();
             Display shown = show(null, Display.ready(routeLabel));
             Instant readyAt = Instant.MIN;
-            boolean readerDown = false;
+            readerDown = false;
             Instant nextHousekeeping = Instant.MIN;
             while (!stopping) {
                 // Re-tap windows are whole seconds: looking for expired torn taps once a second is enough,
@@ -102,6 +103,11 @@ public final class TerminalDaemon {
     }
 
     // A card left lying on the reader must not pay twice: the next tap starts only when the field is empty.
+    /** False while the card reader is unavailable (the display says NO READER); for the status report. */
+    public boolean readerAvailable() {
+        return !readerDown;
+    }
+
     private void awaitRemoval() {
         while (!stopping) {
             try {

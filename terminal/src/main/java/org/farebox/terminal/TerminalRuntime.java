@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javax.smartcardio.TerminalFactory;
 import org.farebox.protocol.bytes.Hex;
@@ -32,12 +33,16 @@ import org.farebox.terminal.sam.SoftSam;
 import org.farebox.terminal.settle.TapProcessor;
 import org.farebox.terminal.settle.TapResult;
 import org.farebox.terminal.settle.TapSettings;
+import org.farebox.terminal.sync.SyncService;
+import org.farebox.terminal.update.DenyListStoreTarget;
+import org.farebox.terminal.update.TerminalUpdates;
 import org.tinylog.Logger;
 
 /**
  * The terminal's parts built from its configuration: ledger, deny list, fare table, SAM, reader,
- * display and the tap processor. Everything that can be wrong in the configuration is found here, at
- * start, with a message naming the file; after that the daemon only meets cards.
+ * display, the tap processor and, when {@code sync.broker} is set, the sync service. Everything that
+ * can be wrong in the configuration is found here, at start, with a message naming the file; after
+ * that the daemon only meets cards.
  */
 public final class TerminalRuntime implements AutoCloseable {
     private final TerminalConfig config;
@@ -48,10 +53,15 @@ public final class TerminalRuntime implements AutoCloseable {
     private final Hmi hmi;
     private final TapProcessor processor;
     private final Clock clock;
+    private final SyncService sync;
+    private final TerminalUpdates updates;
+    private final RuntimeStatus status;
 
     private TerminalRuntime(TerminalConfig config, SqliteLedger ledger, DenyListStore denyList, Sam sam,
-            CardReader reader, Hmi hmi, FlatFarePolicy fares, Clock clock) {
+            CardReader reader, Hmi hmi, TerminalUpdates updates, RuntimeStatus status, Clock clock,
+            SyncService sync) {
         this.config = config;
+        this.sync = sync;
         this.ledger = ledger;
         this.denyList = denyList;
         this.sam = sam;
@@ -60,7 +70,9 @@ public final class TerminalRuntime implements AutoCloseable {
         this.clock = clock;
         TapSettings settings = new TapSettings(config.terminalId(), config.route(), config.stop(), config.timezone(),
                 config.capp(), config.acceptedIssuers(), config.supportedAlgorithms(), config.retapWindow());
-        this.processor = new TapProcessor(settings, sam, ledger, denyList, () -> fares, hmi, clock);
+        this.updates = updates;
+        this.status = status;
+        this.processor = new TapProcessor(settings, sam, ledger, denyList, updates.fares(), hmi, clock);
     }
 
     /**
@@ -68,6 +80,12 @@ public final class TerminalRuntime implements AutoCloseable {
      * and {@code hmi} may be null (the configured display is built).
      */
     public static TerminalRuntime open(TerminalConfig config, TerminalFactory factory, Hmi hmi, Clock clock) {
+        return open(config, null, factory, hmi, clock);
+    }
+
+    /** As above; {@code configFile} (may be null) is what the operator's "reload" command checks again. */
+    public static TerminalRuntime open(TerminalConfig config, Path configFile, TerminalFactory factory, Hmi hmi,
+            Clock clock) {
         FlatFarePolicy fares = loadFares(config.fareTable());
         createStateDir(config.stateDir());
         SqliteLedger ledger = SqliteLedger.open(config.ledgerFile(), config.terminalId(),
@@ -75,25 +93,60 @@ public final class TerminalRuntime implements AutoCloseable {
         DenyListStore deny = null;
         Sam sam = null;
         Hmi display = null;
+        SyncService sync = null;
+        TerminalUpdates updates = null;
         try {
             deny = openDenyList(config);
             TerminalFactory f = factory != null ? factory : terminalFactory(config.readerFactory());
             sam = openSam(config, f, ledger);
             display = hmi != null ? hmi : openHmi(config);
-            Logger.info("terminal {} on route {}: {}, fare table v{}, {} denied cards, ledger {} rows",
-                    config.terminalId(), config.route(), sam.describe(), fares.version(), deny.size(), ledger.size());
+            RuntimeStatus status = new RuntimeStatus(ledger, sam, config.cardReader().pattern(), clock);
+            RuntimeCommands commands = new RuntimeCommands(config, configFile);
+            // Saved (signed) fare tables and a staged switch apply offline too, so updates exist either way.
+            updates = TerminalUpdates.open(config.terminalId(), config.sync(), config.stateDir(), fares,
+                    new DenyListStoreTarget(deny), status, commands, clock);
+            Logger.info("terminal {} on route {}: {}, fare table v{}, {} denied cards (list v{}), ledger {} rows",
+                    config.terminalId(), config.route(), sam.describe(), updates.fareTable().version(), deny.size(),
+                    deny.version(), ledger.size());
+            if (config.sync().enabled()) {
+                sync = new SyncService(config.sync(), config.terminalId(), ledger, clock);
+                sync.lastWill(updates.status().lastWill());
+                updates.attach(sync.link());
+                status.sync(sync);
+                commands.sync(sync);
+                sync.start();
+                updates.start();
+            } else {
+                Logger.info("sync.broker is not set: running offline, taps stay in the ledger");
+            }
             return new TerminalRuntime(config, ledger, deny, sam, new PcscCardReader(f, config.cardReader()), display,
-                    fares, clock);
+                    updates, status, clock, sync);
         } catch (RuntimeException e) {
-            closeQuietly(display, sam, deny, ledger);
+            closeQuietly(updates, sync, display, sam, deny, ledger);
             throw e;
         }
     }
 
-    /** The main loop over this runtime's reader and processor. */
+    /** The main loop over this runtime's reader and processor; every tap also wakes the uploader. */
     public TerminalDaemon daemon(Consumer<TapResult> listener) {
-        return new TerminalDaemon(reader, processor, hmi, clock, config.readerPoll(), config.displayHold(),
-                "Route " + config.route(), listener);
+        Consumer<TapResult> onTap = sync == null ? listener : result -> {
+            sync.tapWritten();
+            listener.accept(result);
+        };
+        TerminalDaemon d = new TerminalDaemon(reader, processor, hmi, clock, config.readerPoll(),
+                config.displayHold(), "Route " + config.route(), onTap);
+        status.daemon(d);
+        return d;
+    }
+
+    /** The sync service; empty when the terminal runs offline (no sync.broker). */
+    public Optional<SyncService> sync() {
+        return Optional.ofNullable(sync);
+    }
+
+    /** Operator updates: fare table slot, deny-list feed, keys, commands, status. */
+    public TerminalUpdates updates() {
+        return updates;
     }
 
     public TapProcessor processor() {
@@ -187,9 +240,11 @@ public final class TerminalRuntime implements AutoCloseable {
         }
     }
 
+    /** Stops the sync service first (it reads the ledger), then the hardware, then the ledger. */
     @Override
     public void close() {
-        closeQuietly(hmi, sam, reader, denyList, ledger);
+        // "stopped" goes out on the link before it closes: a clean disconnect suppresses the will.
+        closeQuietly(updates, sync, hmi, sam, reader, denyList, ledger);
     }
 
     private static void closeQuietly(AutoCloseable... parts) {

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The terminal's money record and sync outbox: durable purchase intents and an append-only,
- * gap-free, hash-chained list of taps. Every mutating method is durable when it returns.
+ * gap-free, hash-chained list of taps, with a forward-only mark of how far the clearing host has
+ * acknowledged them. Every mutating method is durable when it returns.
  */
 public interface Ledger extends AutoCloseable {
 
@@ -42,6 +43,24 @@ public interface Ledger extends AutoCloseable {
 
     /** Number of tap rows. */
     long size();
+
+    /** The sync outbox's mark: rows up to this sequence are acknowledged by the clearing host; 0 if none. */
+    long clearedThrough();
+
+    /**
+     * Durably moves the cleared mark up to {@code throughSequence}. The mark only moves forward: a value
+     * at or below it is ignored; a value above the last row is refused (IllegalArgumentException).
+     */
+    void markCleared(long throughSequence);
+
+    /**
+     * Rows with a sequence above {@code afterSequence}, at most {@code limit}, in sequence order. Safe to
+     * call from another thread while taps are written, and never makes a tap wait.
+     */
+    List<TapRecord> rowsAfter(long afterSequence, int limit);
+
+    /** What the clearing host has not acknowledged yet, for status reports. */
+    Backlog backlog();
 
     @Override
     void close();

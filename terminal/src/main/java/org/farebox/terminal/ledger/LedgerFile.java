@@ -62,6 +62,11 @@ final class LedgerFile {
         }
     }
 
+    /** A second connection to an already opened ledger, for reads that must not wait for taps. */
+    static Connection openReader(Path file, LedgerOptions options) {
+        return connect(file.toAbsolutePath(), options, false);
+    }
+
     private static Connection connect(Path file, LedgerOptions options, boolean readOnly) {
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout((int) options.busyTimeout().toMillis());

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * How the ledger file is opened. Defaults: synchronous FULL (a commit survives power loss),
- * busy timeout 5 s, system UTC clock (used only to name quarantined files).
+ * busy timeout 5 s, system UTC clock (names quarantined files and stamps the cleared mark).
  */
 public record LedgerOptions(Synchronous synchronous, Duration busyTimeout, Clock clock) {
 

@@ -84,7 +84,22 @@ final class LedgerSchema {
                     CREATE TRIGGER taps_append_only_delete BEFORE DELETE ON taps
                     BEGIN SELECT RAISE(ABORT, 'ledger taps are append-only: DELETE rejected'); END""",
                     "CREATE INDEX taps_by_psam ON taps (psam_terminal_no, psam_serial)",
-                    "CREATE INDEX intents_by_psam ON intents (psam_terminal_no, psam_serial)")));
+                    "CREATE INDEX intents_by_psam ON intents (psam_terminal_no, psam_serial)")),
+            // Keyed by terminal like the taps, so a ledger file that changes terminal id starts its new rows uncleared.
+            new Migration(3, "cleared mark of the sync outbox", List.of(
+                    """
+                    CREATE TABLE sync_state (
+                      terminal_id TEXT PRIMARY KEY,
+                      cleared_through INTEGER NOT NULL CHECK (cleared_through >= 0),
+                      cleared_at INTEGER NOT NULL
+                    ) STRICT""",
+                    """
+                    CREATE TRIGGER sync_state_monotonic BEFORE UPDATE ON sync_state
+                    WHEN NEW.cleared_through < OLD.cleared_through
+                    BEGIN SELECT RAISE(ABORT, 'the cleared mark only moves forward'); END""",
+                    """
+                    CREATE TRIGGER sync_state_kept BEFORE DELETE ON sync_state
+                    BEGIN SELECT RAISE(ABORT, 'the cleared mark is never deleted'); END""")));
 
     static final int LATEST_VERSION = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 

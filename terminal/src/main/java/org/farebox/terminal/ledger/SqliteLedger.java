@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -18,8 +19,10 @@ import java.util.stream.Stream;
 import org.tinylog.Logger;
 
 /**
- * The ledger in one SQLite file (WAL, synchronous FULL by default). One connection; every public
- * method is synchronized, so a status reporter may read from another thread while taps are written.
+ * The ledger in one SQLite file (WAL, synchronous FULL by default). One connection for taps and every
+ * write, whose public methods are synchronized, so a status reporter may read from another thread
+ * while taps are written; a second, query-only connection serves the uploader's reads
+ * ({@link #rowsAfter}, {@link #clearedThrough}, {@link #backlog}) without taking the taps' lock.
  */
 public final class SqliteLedger implements Ledger {
 
@@ -37,9 +40,13 @@ public final class SqliteLedger implements Ledger {
     private final PreparedStatement rollback;
     private final PreparedStatement lastPsamSerial;
     private final PreparedStatement count;
-    private boolean closed;
+    private final ClearedMark mark;
+    private final OutboxReader outbox;
+    private final Clock clock;
+    private volatile boolean closed;
 
-    private SqliteLedger(Path file, String terminalId, LedgerFile.Opened opened) throws SQLException {
+    private SqliteLedger(Path file, String terminalId, LedgerFile.Opened opened, Clock clock, OutboxReader outbox)
+            throws SQLException {
         this.file = file;
         this.terminalId = terminalId;
         this.connection = opened.connection();
@@ -53,6 +60,9 @@ public final class SqliteLedger implements Ledger {
                 + "WHERE psam_terminal_no = ?1), 0), coalesce((SELECT max(psam_serial) FROM intents "
                 + "WHERE psam_terminal_no = ?1), 0), 0)");
         this.count = connection.prepareStatement("SELECT count(*) FROM taps");
+        this.mark = new ClearedMark(connection, terminalId);
+        this.clock = clock;
+        this.outbox = outbox;
     }
 
     /**
@@ -67,12 +77,21 @@ public final class SqliteLedger implements Ledger {
             throw new IllegalArgumentException("a ledger needs the terminal id its rows belong to");
         }
         LedgerFile.Opened opened = LedgerFile.open(file, options);
+        Connection readerConnection = null;
         try {
-            SqliteLedger ledger = new SqliteLedger(file.toAbsolutePath(), terminalId, opened);
+            readerConnection = LedgerFile.openReader(file, options);
+            OutboxReader outbox = new OutboxReader(readerConnection, terminalId);
+            SqliteLedger ledger = new SqliteLedger(file.toAbsolutePath(), terminalId, opened, options.clock(), outbox);
             Logger.info("Ledger {} open for terminal {}: {} rows", ledger.file, terminalId, ledger.size());
             return ledger;
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             LedgerFile.closeQuietly(opened.connection());
+            if (readerConnection != null) {
+                LedgerFile.closeQuietly(readerConnection);
+            }
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
             throw new LedgerException("cannot prepare the ledger " + file + ": " + e.getMessage(), e);
         }
     }
@@ -226,12 +245,56 @@ public final class SqliteLedger implements Ledger {
     }
 
     @Override
+    public long clearedThrough() {
+        return outboxRead("reading the cleared mark", outbox::clearedThrough);
+    }
+
+    @Override
+    public synchronized void markCleared(long throughSequence) {
+        if (throughSequence < 0) {
+            throw new IllegalArgumentException("cleared mark must be >= 0, got " + throughSequence);
+        }
+        // Cheap test first: a repeated or stale ack must not cost a durable commit
+        if (throughSequence <= read("reading the cleared mark", mark::current)) {
+            return;
+        }
+        write("moving the cleared mark to " + throughSequence, () -> {
+            mark.move(throughSequence, clock.millis());
+            return null;
+        });
+    }
+
+    @Override
+    public List<TapRecord> rowsAfter(long afterSequence, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must be >= 0, got " + limit);
+        }
+        return outboxRead("reading rows after " + afterSequence, () -> outbox.rowsAfter(afterSequence, limit));
+    }
+
+    @Override
+    public Backlog backlog() {
+        return outboxRead("reading the backlog", outbox::backlog);
+    }
+
+    private <T> T outboxRead(String what, SqlWork<T> work) {
+        ensureOpen();
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            ensureOpen();
+            throw new LedgerException(what + " failed in " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
-        for (AutoCloseable c : List.of(taps, intents, begin, commit, rollback, lastPsamSerial, count, connection)) {
+        for (AutoCloseable c : List.of(outbox, taps, intents, begin, commit, rollback, lastPsamSerial, count,
+                mark, connection)) {
             LedgerFile.closeQuietly(c);
         }
         Logger.info("Ledger {} closed", file);

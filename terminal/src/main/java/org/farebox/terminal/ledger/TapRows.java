@@ -61,7 +61,7 @@ final class TapRows implements AutoCloseable {
         return rows;
     }
 
-    private static void bind(PreparedStatement p, TapRecord r) throws SQLException {
+    static void bind(PreparedStatement p, TapRecord r) throws SQLException {
         p.setLong(1, r.sequence());
         p.setString(2, r.terminalId());
         p.setLong(3, r.time().toEpochMilli());

@@ -65,6 +65,27 @@ class TerminalConfigTest {
         NON_DEFAULTS.put("hmi.gpio.buzzer", "13");
         NON_DEFAULTS.put("log.level", "DEBUG");
         NON_DEFAULTS.put("log.file", "/var/log/farebox/terminal.log");
+        NON_DEFAULTS.put("sync.broker", "ssl://broker.example:8883");
+        NON_DEFAULTS.put("sync.operator", "metro-7");
+        NON_DEFAULTS.put("sync.tls.ca", "/etc/farebox/ca.crt");
+        NON_DEFAULTS.put("sync.tls.cert", "/etc/farebox/terminal.crt");
+        NON_DEFAULTS.put("sync.tls.key", "/etc/farebox/terminal.key");
+        NON_DEFAULTS.put("sync.batch_rows", "250");
+        NON_DEFAULTS.put("sync.batch_ms", "750");
+        NON_DEFAULTS.put("sync.in_flight", "3");
+        NON_DEFAULTS.put("sync.ack_timeout_s", "45");
+        NON_DEFAULTS.put("sync.connect_timeout_s", "7");
+        NON_DEFAULTS.put("sync.operation_timeout_s", "9");
+        NON_DEFAULTS.put("sync.keepalive_s", "20");
+        NON_DEFAULTS.put("sync.backoff_min_ms", "500");
+        NON_DEFAULTS.put("sync.backoff_max_ms", "90000");
+        NON_DEFAULTS.put("sync.backoff_stable_s", "40");
+        NON_DEFAULTS.put("sync.status_interval_s", "15");
+        NON_DEFAULTS.put("updates.operator_keys", "");
+        NON_DEFAULTS.put("updates.max_faretable_bytes", "2048");
+        NON_DEFAULTS.put("updates.max_denylist_bytes", "4096");
+        NON_DEFAULTS.put("updates.max_keys_bytes", "8192");
+        NON_DEFAULTS.put("updates.max_cmd_bytes", "16384");
     }
 
     @Test
@@ -114,6 +135,29 @@ class TerminalConfigTest {
         assertEquals(13, c.gpioBuzzer());
         assertEquals("debug", c.logLevel());
         assertEquals(Path.of("/var/log/farebox/terminal.log"), c.logFile());
+        SyncConfig sync = c.sync();
+        assertEquals("ssl://broker.example:8883", sync.broker());
+        assertTrue(sync.enabled() && sync.tls());
+        assertEquals("metro-7", sync.operator());
+        assertEquals(Path.of("/etc/farebox/ca.crt"), sync.tlsCa());
+        assertEquals(Path.of("/etc/farebox/terminal.crt"), sync.tlsCert());
+        assertEquals(Path.of("/etc/farebox/terminal.key"), sync.tlsKey());
+        assertEquals(250, sync.batchRows());
+        assertEquals(Duration.ofMillis(750), sync.batchMaxWait());
+        assertEquals(3, sync.inFlightBatches());
+        assertEquals(Duration.ofSeconds(45), sync.ackTimeout());
+        assertEquals(Duration.ofSeconds(7), sync.connectTimeout());
+        assertEquals(Duration.ofSeconds(9), sync.operationTimeout());
+        assertEquals(Duration.ofSeconds(20), sync.keepAlive());
+        assertEquals(Duration.ofMillis(500), sync.backoffMin());
+        assertEquals(Duration.ofMillis(90_000), sync.backoffMax());
+        assertEquals(Duration.ofSeconds(40), sync.backoffStable());
+        assertEquals(Duration.ofSeconds(15), sync.statusInterval());
+        assertEquals(List.of(), sync.operatorKeys());
+        assertEquals(2048, sync.maxFareTableBytes());
+        assertEquals(4096, sync.maxDenyListBytes());
+        assertEquals(8192, sync.maxKeysBytes());
+        assertEquals(16384, sync.maxCommandBytes());
     }
 
     @Test

@@ -35,9 +35,14 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code mainClass} with {@code args}; stdout and stderr lines both go to {@link #awaitLine}. */
     public static ChildJvm start(String mainClass, List<String> args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // The child lives seconds: start fast rather than run fast.
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        // The child lives seconds: start fast rather than run fast.
+        return start(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), mainClass, args);
+    }
+
+    /** Like {@link #start(String, List)} with the given JVM options (e.g. a small -Xmx). */
+    public static ChildJvm start(List<String> jvmOptions, String mainClass, List<String> args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
         String pcsclite = System.getProperty("sun.security.smartcardio.library");
         if (pcsclite != null && !pcsclite.isBlank()) {
             command.add("-Dsun.security.smartcardio.library=" + pcsclite);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
 import java.util.List;
+import org.farebox.terminal.ledger.Backlog;
 import org.farebox.terminal.ledger.ChainCheck;
 import org.farebox.terminal.ledger.Ledger;
 import org.farebox.terminal.ledger.LedgerTotals;
@@ -91,6 +92,26 @@ public final class CrashingLedger implements Ledger {
     @Override
     public long size() {
         return real.size();
+    }
+
+    @Override
+    public long clearedThrough() {
+        return real.clearedThrough();
+    }
+
+    @Override
+    public void markCleared(long throughSequence) {
+        real.markCleared(throughSequence);
+    }
+
+    @Override
+    public List<TapRecord> rowsAfter(long afterSequence, int limit) {
+        return real.rowsAfter(afterSequence, limit);
+    }
+
+    @Override
+    public Backlog backlog() {
+        return real.backlog();
     }
 
     /** Leaves the real ledger open: the bench owns it. */
