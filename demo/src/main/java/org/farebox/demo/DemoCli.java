@@ -63,6 +63,9 @@ public final class DemoCli implements Callable<Integer> {
     boolean quiet;
 
     public static void main(String[] args) {
+        // The embedded broker (HiveMQ) needs logback behind SLF4J; Farebox itself logs through tinylog.
+        System.setProperty("slf4j.provider", "ch.qos.logback.classic.spi.LogbackServiceProvider");
+        System.setProperty("slf4j.internal.verbosity", "WARN");
         System.exit(new CommandLine(new DemoCli()).execute(args));
     }
 
@@ -79,8 +82,16 @@ public final class DemoCli implements Callable<Integer> {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         List<DemoCards.Passenger> cards = DemoCards.issue(keys, dir.resolve("cards"), today);
         DemoCards.Passenger blocked = cards.stream().filter(p -> p.label().equals("blocked")).findFirst().orElseThrow();
-        Path configFile = DemoSetup.write(dir, DemoCards.serialOf(blocked), lcd);
-        TerminalConfig config = TerminalConfig.load(configFile);
+        out.println("Farebox demo: starting the back office (MQTT broker, clearing host, operator)");
+        try (DemoBackOffice office = DemoBackOffice.start(dir)) {
+            Path configFile = DemoSetup.write(dir, DemoCards.serialOf(blocked), lcd, office.brokerUrl(),
+                    office.operatorPublicKey());
+            return runBus(out, keys, cards, TerminalConfig.load(configFile), office);
+        }
+    }
+
+    private int runBus(PrintStream out, MasterKeys keys, List<DemoCards.Passenger> cards, TerminalConfig config,
+            DemoBackOffice office) throws Exception {
 
         VirtualReaders readers = new VirtualReaders();
         VirtualReader field = readers.add(DemoSetup.CARD_READER);
@@ -96,9 +107,24 @@ public final class DemoCli implements Callable<Integer> {
         long started = System.nanoTime();
         DemoReport report;
         PassengerFlow flow = new PassengerFlow(field, cards, new Random(seed), paceMs, quiet ? null : out);
-        report = flow.run(() -> TerminalRuntime.open(config, factory, hmi, Clock.systemUTC()), taps);
+        SyncDrain drain = new SyncDrain(out);
+        report = flow.run(() -> TerminalRuntime.open(config, factory, hmi, Clock.systemUTC()), taps,
+                new PassengerFlow.Hooks() {
+                    @Override
+                    public void midRun() throws Exception {
+                        int bytes = office.publishFareTable(DemoSetup.newFareTable());
+                        out.println("operator: signed fare table v2 published to the fleet (" + bytes
+                                + " bytes): route 101 now 2.50 yuan");
+                    }
+
+                    @Override
+                    public void beforeClose(TerminalRuntime runtime) throws Exception {
+                        drain.await(runtime);
+                    }
+                });
         try (SqliteLedger ledger = SqliteLedger.open(config.ledgerFile(), config.terminalId())) {
-            report = report.withLedger(ledger);
+            report = report.withLedger(ledger).withClearing(office.report(config.timezone()), config.terminalId(),
+                    drain);
         }
         return report.print(out, cards, (System.nanoTime() - started) / 1_000_000) ? 0 : 1;
     }

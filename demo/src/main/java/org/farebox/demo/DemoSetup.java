@@ -23,7 +23,15 @@ final class DemoSetup {
     }
 
     /** Writes terminal.conf (and the files it names) into {@code dir}; returns the config file. */
-    static Path write(Path dir, String blockedSerial, String lcd) throws IOException {
+    /** The operator's change in the middle of the run: route 101 goes from 2.00 to 2.50 yuan. */
+    static FlatFareTable newFareTable() {
+        FlatFareTable t = fareTable();
+        return new FlatFareTable(2, t.currency(), t.defaultFareFen(), Map.of("101", 250L, "K2", 300L),
+                t.categoryPercent(), t.cardTypes(), t.defaultCategory());
+    }
+
+    static Path write(Path dir, String blockedSerial, String lcd, String broker, String operatorKey)
+            throws IOException {
         Path fares = dir.resolve("fare-table.json");
         Files.writeString(fares, fareTable().toJson(), StandardCharsets.UTF_8);
         Path deny = dir.resolve("denylist.txt");
@@ -50,6 +58,14 @@ final class DemoSetup {
                 "hmi.hold_ms = 0",
                 "hmi.lcd.columns = " + geometry[0],
                 "hmi.lcd.rows = " + geometry[1],
+                "# Sync: the demo's in-process broker, clearing host and operator key",
+                "sync.broker = " + broker,
+                "sync.operator = " + DemoBackOffice.OPERATOR,
+                "sync.batch_rows = 50",
+                "sync.batch_ms = 200",
+                "sync.status_interval_s = 5",
+                "sync.backoff_min_ms = 200",
+                "updates.operator_keys = " + operatorKey,
                 "");
         Path file = dir.resolve("terminal.conf");
         Files.writeString(file, conf, StandardCharsets.UTF_8);

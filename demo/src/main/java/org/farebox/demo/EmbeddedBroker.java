@@ -29,6 +29,11 @@ final class EmbeddedBroker implements AutoCloseable {
         Path conf = Files.createDirectories(dir.resolve("conf"));
         Files.writeString(conf.resolve("config.xml"), config(port), StandardCharsets.UTF_8);
         Files.writeString(conf.resolve("logback.xml"), LOGBACK, StandardCharsets.UTF_8);
+        // logback configures itself at the first logger HiveMQ's classes create, before HiveMQ reads conf/:
+        // point it at the same quiet file so the broker's start-up chatter stays out of the demo's output.
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", conf.resolve("logback.xml").toString());
+        }
         EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
                 .withConfigurationFolder(conf)
                 .withDataFolder(Files.createDirectories(dir.resolve("data")))
@@ -53,6 +58,7 @@ final class EmbeddedBroker implements AutoCloseable {
                 <appender name="CONSOLE" class="ch.qos.logback.core.ConsoleAppender">
                     <encoder><pattern>broker %-5level %msg%n</pattern></encoder>
                 </appender>
+                <logger name="com.hivemq" level="WARN"/>
                 <root level="WARN"><appender-ref ref="CONSOLE"/></root>
             </configuration>
             """;

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.farebox.simulator.card.ApduResponder;
 import org.farebox.simulator.card.FaultyCard;
 import org.farebox.simulator.card.VirtualTUnionCard;
@@ -47,19 +48,29 @@ final class PassengerFlow {
      * Runs the terminal on its own thread (opened there: PC/SC exclusive access to the PSAM belongs to the
      * thread that took it) and feeds it {@code taps} passengers from this one.
      */
-    DemoReport run(Callable<TerminalRuntime> opener, int taps) throws Exception {
+    /** What the demo does around the passengers: in the middle of the run, and before the terminal closes. */
+    interface Hooks {
+        void midRun() throws Exception;
+
+        void beforeClose(TerminalRuntime runtime) throws Exception;
+    }
+
+    DemoReport run(Callable<TerminalRuntime> opener, int taps, Hooks hooks) throws Exception {
         Map<String, VirtualTUnionCard> cards = new LinkedHashMap<>();
         for (DemoCards.Passenger p : passengers) {
             cards.put(p.label(), VirtualTUnionCard.open(p.file()));
         }
         BlockingQueue<TapResult> results = new LinkedBlockingQueue<>();
         CompletableFuture<TerminalDaemon> started = new CompletableFuture<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread loop = new Thread(() -> {
             try (TerminalRuntime runtime = opener.call()) {
                 TerminalDaemon d = runtime.daemon(results::add);
                 started.complete(d);
                 d.run();
+                hooks.beforeClose(runtime);
             } catch (Exception | Error e) {
+                failure.set(e);
                 started.completeExceptionally(e);
             }
         }, "farebox-terminal");
@@ -69,6 +80,9 @@ final class PassengerFlow {
         String retap = null;
         try {
             for (int i = 1; i <= taps; i++) {
+                if (i == taps / 2 + 1) {
+                    hooks.midRun();
+                }
                 String label = retap != null ? retap : scripted(i);
                 retap = null;
                 ApduResponder card = cards.get(label);
@@ -95,7 +109,10 @@ final class PassengerFlow {
             }
         } finally {
             daemon.stop();
-            loop.join(10_000);
+            loop.join(60_000);
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("the terminal failed: " + failure.get().getMessage(), failure.get());
         }
         return new DemoReport(taps, shown);
     }

@@ -16,7 +16,9 @@ import picocli.CommandLine;
 /** The README promises what the demo ends with; this holds it to that on a shorter run. */
 class DemoCliTest {
     private static final Pattern SUMMARY = Pattern.compile(
-            "SUMMARY taps=(\\d+) accepted=(\\d+) refused=(\\d+) revenue_fen=(\\d+) chain=(\\w+) balances=(\\w+)");
+            "SUMMARY taps=(\\d+) accepted=(\\d+) refused=(\\d+) revenue_fen=(\\d+) chain=(\\w+) balances=(\\w+)"
+            + " delivered=(\\d+) duplicates_dropped=(\\d+) clearing=(\\w+)");
+    private static final Pattern LEDGER_ROWS = Pattern.compile("ledger rows: (\\d+)");
 
     @TempDir
     Path dir;
@@ -43,6 +45,12 @@ class DemoCliTest {
         assertEquals("ok", m.group(5));
         assertEquals("match", m.group(6));
         assertTrue(Long.parseLong(m.group(4)) > 0, "no revenue at all");
+        Matcher rows = LEDGER_ROWS.matcher(text);
+        assertTrue(rows.find(), text);
+        assertEquals(rows.group(1), m.group(7), "every ledger row reached clearing");
+        assertEquals("match", m.group(9), "clearing's totals equal the terminal's");
+        assertTrue(text.contains("fare tables used: v1 ") && text.contains(", v2 "),
+                "the fare table published mid-run was not used:\n" + text);
         assertTrue(text.contains("|TAP AGAIN"), "the torn tap at 25 was not shown:\n" + text);
         assertTrue(text.contains("|LOW BALANCE"), "the low-balance card (tap 10) was not shown");
         assertTrue(text.contains("|CARD BLOCKED"), "the denied card (tap 40) was not shown");

@@ -278,6 +278,11 @@ public final class Json {
         }
     }
 
+    /** Appends {@code s} as a JSON string literal, escaped exactly as {@link #write} does. */
+    public static void appendString(StringBuilder sb, String s) {
+        quote(sb, s);
+    }
+
     private static void quote(StringBuilder sb, String s) {
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {

@@ -2,7 +2,6 @@ package org.farebox.protocol.sync;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.farebox.protocol.json.Json;
@@ -45,46 +44,59 @@ public record TxnBatch(String operator, String terminalId, List<TxnRow> rows) {
         return terminalId + ":" + firstSeq() + "-" + lastSeq();
     }
 
+    /**
+     * The wire bytes. Written field by field rather than through maps and {@link Json#write}: this is the
+     * uploader's inner loop (a week offline is a million rows), and the output is the same JSON.
+     */
     public byte[] encode() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("format", FORMAT);
-        m.put("operator", operator);
-        m.put("terminal", terminalId);
-        m.put("first_seq", firstSeq());
-        m.put("last_seq", lastSeq());
-        List<Object> list = new ArrayList<>(rows.size());
-        for (TxnRow r : rows) {
-            list.add(rowToJson(r));
+        StringBuilder sb = new StringBuilder(160 + rows.size() * 560);
+        sb.append("{\"format\":");
+        Json.appendString(sb, FORMAT);
+        sb.append(",\"operator\":");
+        Json.appendString(sb, operator);
+        sb.append(",\"terminal\":");
+        Json.appendString(sb, terminalId);
+        sb.append(",\"first_seq\":").append(firstSeq()).append(",\"last_seq\":").append(lastSeq())
+                .append(",\"rows\":[");
+        for (int i = 0; i < rows.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            appendRow(sb, rows.get(i));
         }
-        m.put("rows", list);
-        return Json.write(m).getBytes(StandardCharsets.UTF_8);
+        sb.append("]}");
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    static Map<String, Object> rowToJson(TxnRow r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("seq", r.sequence());
-        m.put("time", r.timeMillis());
-        m.put("card", r.cardSerial());
-        m.put("card_type", (long) r.cardType());
-        m.put("rider", r.riderCategory());
-        m.put("amount_fen", r.amountFen());
-        m.put("balance_before_fen", r.balanceBeforeFen());
-        m.put("balance_after_fen", r.balanceAfterFen());
-        m.put("counter", (long) r.cardCounter());
-        m.put("psam_tno", r.psamTerminalNo());
-        m.put("psam_serial", r.psamSerial());
-        m.put("tac", r.tac());
-        m.put("mac2", r.mac2());
-        m.put("txn_type", (long) r.transactionType());
-        m.put("fare_version", r.fareTableVersion());
-        m.put("route", r.route());
-        m.put("stop", r.stop());
-        m.put("outcome", r.outcome());
-        m.put("state", r.state());
-        m.put("detail", r.detail());
-        m.put("prev_hash", r.prevHash());
-        m.put("hash", r.hash());
-        return m;
+    private static void appendRow(StringBuilder sb, TxnRow r) {
+        sb.append("{\"seq\":").append(r.sequence());
+        sb.append(",\"time\":").append(r.timeMillis());
+        string(sb, "card", r.cardSerial());
+        sb.append(",\"card_type\":").append(r.cardType());
+        string(sb, "rider", r.riderCategory());
+        sb.append(",\"amount_fen\":").append(r.amountFen());
+        sb.append(",\"balance_before_fen\":").append(r.balanceBeforeFen());
+        sb.append(",\"balance_after_fen\":").append(r.balanceAfterFen());
+        sb.append(",\"counter\":").append(r.cardCounter());
+        string(sb, "psam_tno", r.psamTerminalNo());
+        sb.append(",\"psam_serial\":").append(r.psamSerial());
+        string(sb, "tac", r.tac());
+        string(sb, "mac2", r.mac2());
+        sb.append(",\"txn_type\":").append(r.transactionType());
+        sb.append(",\"fare_version\":").append(r.fareTableVersion());
+        string(sb, "route", r.route());
+        string(sb, "stop", r.stop());
+        string(sb, "outcome", r.outcome());
+        string(sb, "state", r.state());
+        string(sb, "detail", r.detail());
+        string(sb, "prev_hash", r.prevHash());
+        string(sb, "hash", r.hash());
+        sb.append('}');
+    }
+
+    private static void string(StringBuilder sb, String key, String value) {
+        sb.append(",\"").append(key).append("\":");
+        Json.appendString(sb, value);
     }
 
     /** Parses and checks a batch; every problem names the field (and row) at fault. */

@@ -42,6 +42,51 @@ class TxnBatchTest {
     }
 
     @Test
+    void theHandWrittenEncoderWritesWhatTheGenericJsonWriterWould() {
+        List<TxnRow> rows = new ArrayList<>(chain("BUS-7", 1, 2, RowHash.GENESIS_PREV_HASH));
+        TxnRow odd = rows.get(1);
+        rows.set(1, new TxnRow(odd.sequence(), odd.terminalId(), odd.timeMillis(), odd.cardSerial(), -1, "學生",
+                -1, -1, -1, -1, "", -1, "", "", -1, 0, "R\"1\\2", "S\n\u0001", "GREY", "GREY",
+                "card pulled away\ttwice", odd.prevHash(), odd.hash()));
+        TxnBatch batch = new TxnBatch("cdtransit", "BUS-7", rows);
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("format", TxnBatch.FORMAT);
+        m.put("operator", "cdtransit");
+        m.put("terminal", "BUS-7");
+        m.put("first_seq", 1L);
+        m.put("last_seq", 2L);
+        List<Object> list = new ArrayList<>();
+        for (TxnRow r : rows) {
+            java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+            row.put("seq", r.sequence());
+            row.put("time", r.timeMillis());
+            row.put("card", r.cardSerial());
+            row.put("card_type", (long) r.cardType());
+            row.put("rider", r.riderCategory());
+            row.put("amount_fen", r.amountFen());
+            row.put("balance_before_fen", r.balanceBeforeFen());
+            row.put("balance_after_fen", r.balanceAfterFen());
+            row.put("counter", (long) r.cardCounter());
+            row.put("psam_tno", r.psamTerminalNo());
+            row.put("psam_serial", r.psamSerial());
+            row.put("tac", r.tac());
+            row.put("mac2", r.mac2());
+            row.put("txn_type", (long) r.transactionType());
+            row.put("fare_version", r.fareTableVersion());
+            row.put("route", r.route());
+            row.put("stop", r.stop());
+            row.put("outcome", r.outcome());
+            row.put("state", r.state());
+            row.put("detail", r.detail());
+            row.put("prev_hash", r.prevHash());
+            row.put("hash", r.hash());
+            list.add(row);
+        }
+        m.put("rows", list);
+        assertEquals(org.farebox.protocol.json.Json.write(m), new String(batch.encode(), StandardCharsets.UTF_8));
+    }
+
+    @Test
     void anAlteredAmountNoLongerMatchesItsHash() throws Exception {
         TxnBatch batch = new TxnBatch("cdtransit", "BUS-7", chain("BUS-7", 1, 2, RowHash.GENESIS_PREV_HASH));
         String text = new String(batch.encode(), StandardCharsets.UTF_8).replaceFirst("\"amount_fen\":200", "\"amount_fen\":2");

@@ -215,15 +215,17 @@ public final class Uploader implements AutoCloseable {
         publish(from, rows, flush && rows.size() < settings.batchRows());
     }
 
-    /** How long the open batch may still wait: its first row has waited since it was first seen, or since its time. */
+    /**
+     * How long the open batch may still wait, counted from when the uploader first saw its first row. Not
+     * from the row's own time: tap times are kept to the second (the card's BCD clock), so a row could
+     * look up to a second old the moment it is written, and a busy bus would send one row per batch.
+     */
     private Duration leftToWait(TapRecord first, long nowNanos) {
         if (first.sequence() != openFirstSequence) {
             openFirstSequence = first.sequence();
             openSinceNanos = nowNanos;
         }
-        long waitedMillis = Math.max(TimeUnit.NANOSECONDS.toMillis(nowNanos - openSinceNanos),
-                clock.millis() - first.time().toEpochMilli());
-        long left = settings.batchMaxWait().toMillis() - waitedMillis;
+        long left = settings.batchMaxWait().toMillis() - TimeUnit.NANOSECONDS.toMillis(nowNanos - openSinceNanos);
         return left <= 0 ? Duration.ZERO : Duration.ofMillis(left);
     }
 
