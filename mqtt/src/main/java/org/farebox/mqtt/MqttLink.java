@@ -3,15 +3,10 @@ package org.farebox.mqtt;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javax.net.SocketFactory;
-import javax.net.ssl.SSLSocketFactory;
-import org.farebox.mqtt.tls.NoDelaySocketFactory;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -37,21 +32,14 @@ import org.tinylog.Logger;
  */
 public final class MqttLink implements AutoCloseable {
 
-    private record Subscription(String filter, int qos, MessageHandler handler) {
-    }
-
-    private record Delivery(MqttAsyncClient client, String topic, MqttMessage message) {
-    }
-
     private final LinkOptions options;
     private final Backoff backoff;
-    private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+    private final List<Dispatcher.Route> subscriptions = new CopyOnWriteArrayList<>();
     private final List<LinkListener> listeners = new CopyOnWriteArrayList<>();
-    private final BlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
     private final PublishWindow window;
     private final Object lock = new Object();
     private final Thread connector;
-    private final Thread dispatcher;
+    private final Dispatcher dispatcher;
 
     private volatile boolean running;
     private volatile MqttAsyncClient client;
@@ -65,13 +53,13 @@ public final class MqttLink implements AutoCloseable {
         this.window = new PublishWindow(options.maxInFlight());
         this.connector = new Thread(this::connectLoop, "mqtt-link-" + options.clientId());
         this.connector.setDaemon(true);
-        this.dispatcher = new Thread(this::dispatchLoop, "mqtt-dispatch-" + options.clientId());
-        this.dispatcher.setDaemon(true);
+        this.dispatcher = new Dispatcher("mqtt-dispatch-" + options.clientId(), subscriptions,
+                c -> c == client && connected, () -> running);
     }
 
     /** Adds a subscription (made now if connected, and again after every reconnect). */
     public void subscribe(String filter, int qos, MessageHandler handler) {
-        subscriptions.add(new Subscription(filter, qos, handler));
+        subscriptions.add(new Dispatcher.Route(filter, qos, handler));
         MqttAsyncClient c = client;
         if (connected && c != null) {
             try {
@@ -87,7 +75,7 @@ public final class MqttLink implements AutoCloseable {
      * (MQTT 5 retain handling 0). Does nothing while down: the next connect subscribes anyway.
      */
     public void resubscribe(String filter) {
-        Subscription match = subscriptions.stream().filter(s -> s.filter().equals(filter)).findFirst()
+        Dispatcher.Route match = subscriptions.stream().filter(s -> s.filter().equals(filter)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("not subscribed to " + filter));
         MqttAsyncClient c = client;
         if (connected && c != null) {
@@ -191,17 +179,6 @@ public final class MqttLink implements AutoCloseable {
         return result.orTimeout(options.operationTimeout().toMillis() * 3, TimeUnit.MILLISECONDS);
     }
 
-    /** Paho never sets TCP_NODELAY; without it every publish waits for the peer's delayed ACK. */
-    private static SocketFactory noDelay(SocketFactory given) {
-        if (given == null) {
-            return NoDelaySocketFactory.plain();
-        }
-        if (given instanceof SSLSocketFactory && !(given instanceof NoDelaySocketFactory)) {
-            return new NoDelaySocketFactory((SSLSocketFactory) given);
-        }
-        return given;
-    }
-
     static int firstFailure(int[] codes) {
         if (codes != null) {
             for (int code : codes) {
@@ -243,18 +220,7 @@ public final class MqttLink implements AutoCloseable {
         MqttAsyncClient c = new MqttAsyncClient(options.serverUri(), options.clientId(), new MemoryPersistence());
         c.setManualAcks(true);
         c.setCallback(new Callback(c));
-        MqttConnectionOptions o = new MqttConnectionOptions();
-        o.setAutomaticReconnect(false);
-        o.setCleanStart(options.cleanStart());
-        o.setSessionExpiryInterval(options.sessionExpirySeconds());
-        o.setKeepAliveInterval((int) Math.max(1, options.keepAlive().toSeconds()));
-        o.setConnectionTimeout((int) Math.max(1, options.connectTimeout().toSeconds()));
-        o.setReceiveMaximum(options.inboundWindow());
-        o.setSocketFactory(noDelay(options.socketFactory().orElse(null)));
-        if (options.will() != null) {
-            LinkOptions.Will w = options.will();
-            o.setWill(w.topic(), new MqttMessage(w.payload(), w.qos(), w.retained(), null));
-        }
+        MqttConnectionOptions o = PahoOptions.of(options);
         try {
             c.connect(o).waitForCompletion(options.connectTimeout().toMillis());
             if (!c.isConnected()) {
@@ -284,9 +250,9 @@ public final class MqttLink implements AutoCloseable {
         }
     }
 
-    private void subscribeAll(MqttAsyncClient c, List<Subscription> subs) throws MqttException,
+    private void subscribeAll(MqttAsyncClient c, List<Dispatcher.Route> subs) throws MqttException,
             PublishRefusedException {
-        for (Subscription s : subs) {
+        for (Dispatcher.Route s : subs) {
             IMqttToken t = c.subscribe(new MqttSubscription(s.filter(), s.qos()));
             t.waitForCompletion(options.operationTimeout().toMillis());
             if (!t.isComplete()) {
@@ -324,43 +290,6 @@ public final class MqttLink implements AutoCloseable {
                     Logger.error(e, "MQTT disconnect listener failed");
                 }
             }
-        }
-    }
-
-    private void dispatchLoop() {
-        while (running || !deliveries.isEmpty()) {
-            Delivery d;
-            try {
-                d = deliveries.poll(500, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (d == null) {
-                continue;
-            }
-            for (Subscription s : subscriptions) {
-                if (TopicFilter.matches(s.filter(), d.topic())) {
-                    try {
-                        s.handler().handle(d.topic(), d.message().getPayload(), d.message().isRetained());
-                    } catch (Exception | StackOverflowError | OutOfMemoryError e) {
-                        Logger.error(e, "MQTT handler for {} failed on a {}-byte message; the link goes on",
-                                d.topic(), d.message().getPayload().length);
-                    }
-                    break;
-                }
-            }
-            acknowledge(d);
-        }
-    }
-
-    private void acknowledge(Delivery d) {
-        if (d.message().getQos() == 0 || d.client() != client || !connected) {
-            return; // a message from a dead connection is redelivered by the broker after reconnect
-        }
-        try {
-            d.client().messageArrivedComplete(d.message().getId(), d.message().getQos());
-        } catch (MqttException | RuntimeException e) {
-            Logger.debug("MQTT ack of message {} failed: {}", d.message().getId(), e.getMessage());
         }
     }
 
@@ -460,7 +389,7 @@ public final class MqttLink implements AutoCloseable {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            deliveries.add(new Delivery(owner, topic, message));
+            dispatcher.arrived(owner, topic, message);
         }
 
         @Override
