@@ -1,5 +1,6 @@
 package org.farebox.clearing;
 
+import org.farebox.testing.ChildJvm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,7 +69,7 @@ class ClearingCrashTest {
             for (TxnBatch b : batches) {
                 terminal.send(b);
             }
-            assertEquals(137, first.awaitExit(WAIT), () -> "halted after the third commit:\n" + first.transcript());
+            assertEquals(137, first.awaitExitCode(WAIT), () -> "halted after the third commit:\n" + first.transcript());
             assertTrue(first.transcript().contains("halting after batch 3 before its ack"), first.transcript());
         }
         try (JdbcClearingStore store = JdbcClearingStore.open(jdbcUrl, "", "", Clock.systemUTC())) {
@@ -109,7 +110,7 @@ class ClearingCrashTest {
             sender.start();
             Thread.sleep(killAfterMillis);
             first.sigkill();
-            assertEquals(137, first.awaitExit(WAIT));
+            assertEquals(137, first.awaitExitCode(WAIT));
             sender.join(WAIT.toMillis());
         }
         try (JdbcClearingStore store = JdbcClearingStore.open(jdbcUrl, "", "", Clock.systemUTC())) {

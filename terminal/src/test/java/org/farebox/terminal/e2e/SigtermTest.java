@@ -1,5 +1,6 @@
 package org.farebox.terminal.e2e;
 
+import org.farebox.testing.ChildJvm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package org.farebox.terminal.sync;
 
+import org.farebox.testing.ChildJvm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +15,6 @@ import org.farebox.mqtt.MqttLink;
 import org.farebox.protocol.sync.Topics;
 import org.farebox.protocol.sync.TxnAck;
 import org.farebox.protocol.sync.TxnBatch;
-import org.farebox.terminal.e2e.ChildJvm;
 import org.farebox.terminal.ledger.LedgerBulk;
 import org.farebox.terminal.ledger.LedgerOptions;
 import org.farebox.terminal.ledger.SqliteLedger;

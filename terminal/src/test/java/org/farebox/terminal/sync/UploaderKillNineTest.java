@@ -1,5 +1,6 @@
 package org.farebox.terminal.sync;
 
+import org.farebox.testing.ChildJvm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.LongStream;
-import org.farebox.terminal.e2e.ChildJvm;
 import org.farebox.terminal.ledger.LedgerOptions;
 import org.farebox.terminal.ledger.SqliteLedger;
 import org.farebox.testing.MosquittoBroker;

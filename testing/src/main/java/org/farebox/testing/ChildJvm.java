@@ -1,4 +1,4 @@
-package org.farebox.terminal.e2e;
+package org.farebox.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * A JVM started from this test's own class path, as the terminal runs in production: its own process, so
+ * A JVM started from this test's own class path, as a daemon runs in production: its own process, so
  * it can be killed, sent SIGTERM and can call System.exit. Output is read as it comes, line by line.
  */
 public final class ChildJvm implements AutoCloseable {
@@ -109,6 +109,11 @@ public final class ChildJvm implements AutoCloseable {
     /** Waits for the child to end; true if it did. */
     public boolean awaitExit(Duration timeout) throws InterruptedException {
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Waits for the child to end and returns its exit status (137 after SIGKILL or a halt(137)); -1 on timeout. */
+    public int awaitExitCode(Duration timeout) throws InterruptedException {
+        return awaitExit(timeout) ? process.exitValue() : -1;
     }
 
     /** All of stdout so far (complete once the child has exited). */
