@@ -1,5 +1,6 @@
 package org.farebox.clearing;
 
+import org.farebox.protocol.config.ConfigException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package org.farebox.clearing;
 
+import org.farebox.protocol.config.ConfigFile;
+import org.farebox.protocol.config.ConfigException;
 import java.net.InetAddress;
 import java.net.URI;
 import org.farebox.protocol.sync.Topics;
@@ -51,15 +53,15 @@ public record ClearingConfig(String broker, String clientId, Optional<Path> tlsC
 
     /** Reads and checks a config file; every problem is a {@link ConfigException} naming the line. */
     public static ClearingConfig read(Path file) {
-        return from(ConfigLines.read(file));
+        return from(ConfigFile.read(file));
     }
 
     /** Parses config text ({@code source} names it in errors). */
     public static ClearingConfig parse(String source, String text) {
-        return from(ConfigLines.parse(source, text));
+        return from(ConfigFile.parse(source, text));
     }
 
-    private static ClearingConfig from(ConfigLines c) {
+    private static ClearingConfig from(ConfigFile c) {
         c.rejectUnknownKeys(KEYS);
         String broker = c.get("mqtt.broker", DEFAULT_BROKER, ClearingConfig::brokerUri);
         String clientId = c.get("mqtt.client_id", null, ClearingConfig::clientId);
@@ -84,7 +86,7 @@ public record ClearingConfig(String broker, String clientId, Optional<Path> tlsC
                     c.get("mqtt.tls.ca", Optional.empty(), ClearingConfig::path),
                     c.get("mqtt.tls.cert", Optional.empty(), ClearingConfig::path),
                     c.get("mqtt.tls.key", Optional.empty(), ClearingConfig::path), expiry, jdbc,
-                    c.string("store.user", ""), c.string("store.password", ""), zone, halt,
+                    c.get("store.user", "", v -> v), c.get("store.password", "", v -> v), zone, halt,
                     c.get("mqtt.share_group", "clearing", ClearingConfig::shareGroup));
         } catch (ConfigException e) {
             throw new ConfigException(c.source() + ": " + e.getMessage(), e);

@@ -1,5 +1,6 @@
 package org.farebox.clearing;
 
+import org.farebox.protocol.config.ConfigException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -15,7 +15,7 @@ import org.farebox.clearing.ClearingCli;
 import org.farebox.clearing.report.Report;
 import org.farebox.clearing.report.ReportQuery;
 import org.farebox.clearing.store.JdbcClearingStore;
-import org.farebox.terminal.config.ConfigFile;
+import org.farebox.protocol.config.ConfigFile;
 import org.farebox.terminal.config.TerminalConfig;
 import org.farebox.terminal.ledger.LedgerOptions;
 import org.farebox.terminal.ledger.Outcome;

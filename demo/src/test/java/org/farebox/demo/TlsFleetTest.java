@@ -18,7 +18,7 @@ import org.farebox.clearing.store.JdbcClearingStore;
 import org.farebox.mqtt.LinkOptions;
 import org.farebox.mqtt.tls.PemTls;
 import org.farebox.provisioning.ProvisionCli;
-import org.farebox.terminal.config.ConfigFile;
+import org.farebox.protocol.config.ConfigFile;
 import org.farebox.terminal.config.SyncConfig;
 import org.farebox.terminal.config.TerminalConfig;
 import org.farebox.terminal.ledger.LedgerOptions;

@@ -3,7 +3,7 @@ package org.farebox.terminal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.farebox.terminal.config.ConfigException;
+import org.farebox.protocol.config.ConfigException;
 import org.farebox.terminal.config.TerminalConfig;
 import org.farebox.terminal.sync.SyncService;
 import org.farebox.terminal.update.CommandActions;

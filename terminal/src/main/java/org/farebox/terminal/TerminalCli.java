@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.farebox.terminal.config.ConfigException;
+import org.farebox.protocol.config.ConfigException;
 import org.farebox.terminal.config.TerminalConfig;
 import org.farebox.terminal.deny.DenyListStore;
 import org.farebox.terminal.ledger.ChainCheck;

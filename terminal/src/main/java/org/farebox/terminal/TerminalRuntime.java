@@ -15,7 +15,7 @@ import org.farebox.terminal.card.CardReader;
 import org.farebox.terminal.card.PcscCardReader;
 import org.farebox.terminal.card.PcscReaders;
 import org.farebox.terminal.card.ReaderException;
-import org.farebox.terminal.config.ConfigException;
+import org.farebox.protocol.config.ConfigException;
 import org.farebox.terminal.config.TerminalConfig;
 import org.farebox.terminal.deny.DenyListStore;
 import org.farebox.terminal.fare.FlatFarePolicy;

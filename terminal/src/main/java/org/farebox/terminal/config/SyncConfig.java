@@ -1,5 +1,7 @@
 package org.farebox.terminal.config;
 
+import org.farebox.protocol.config.ConfigException;
+import org.farebox.protocol.config.ConfigFile;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.PublicKey;

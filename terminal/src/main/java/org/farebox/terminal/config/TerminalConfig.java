@@ -1,5 +1,6 @@
 package org.farebox.terminal.config;
 
+import org.farebox.protocol.config.ConfigFile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;

@@ -10,7 +10,7 @@ import org.farebox.mqtt.MqttLink;
 import org.farebox.mqtt.tls.PemTls;
 import org.farebox.mqtt.tls.TlsSetupException;
 import org.farebox.protocol.sync.Topics;
-import org.farebox.terminal.config.ConfigException;
+import org.farebox.protocol.config.ConfigException;
 import org.farebox.terminal.config.SyncConfig;
 import org.farebox.terminal.ledger.Ledger;
 import org.tinylog.Logger;

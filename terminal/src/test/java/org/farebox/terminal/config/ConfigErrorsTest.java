@@ -1,5 +1,7 @@
 package org.farebox.terminal.config;
 
+import org.farebox.protocol.config.ConfigException;
+import org.farebox.protocol.config.ConfigFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package org.farebox.terminal.config;
 
+import org.farebox.protocol.config.ConfigFile;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

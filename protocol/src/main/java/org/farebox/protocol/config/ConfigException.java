@@ -1,4 +1,4 @@
-package org.farebox.terminal.config;
+package org.farebox.protocol.config;
 
 /** A configuration file that cannot be used; the message names the file, line and key. */
 public class ConfigException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.farebox.terminal.config;
+package org.farebox.protocol.config;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +12,7 @@ import java.util.function.Function;
 /**
  * A {@code key = value} file with {@code #} comments that remembers where every key was written, so
  * that a bad value is reported as "terminal.conf line 12: reader.poll_ms: …" and the operator knows
- * exactly what to fix.
+ * exactly what to fix. The terminal's and the clearing host's configs share this format.
  */
 public final class ConfigFile {
     private record Entry(String value, int line) {
@@ -75,7 +75,7 @@ public final class ConfigFile {
         return line;
     }
 
-    /** Fails on the first key that the terminal does not know, naming its line. */
+    /** Fails on the first key that is not in {@code known}, naming its line. */
     public void rejectUnknownKeys(Set<String> known) {
         for (Map.Entry<String, Entry> e : entries.entrySet()) {
             if (!known.contains(e.getKey())) {
