@@ -1,6 +1,5 @@
 package org.farebox.clearing;
 
-import org.farebox.protocol.config.ConfigException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,8 +7,9 @@ import java.time.Clock;
 import org.farebox.clearing.store.JdbcClearingStore;
 import org.farebox.clearing.store.StoreException;
 import org.farebox.mqtt.tls.TlsSetupException;
-import picocli.CommandLine;
+import org.farebox.protocol.config.ConfigException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * {@code farebox-clearing}: run the clearing host, print reports and findings. Exit codes: 0 done,

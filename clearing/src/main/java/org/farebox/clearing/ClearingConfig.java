@@ -1,15 +1,15 @@
 package org.farebox.clearing;
 
-import org.farebox.protocol.config.ConfigFile;
-import org.farebox.protocol.config.ConfigException;
 import java.net.InetAddress;
 import java.net.URI;
-import org.farebox.protocol.sync.Topics;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.Set;
+import org.farebox.protocol.config.ConfigException;
+import org.farebox.protocol.config.ConfigFile;
+import org.farebox.protocol.sync.Topics;
 
 /**
  * The clearing host's settings, read from a {@code key = value} file (see etc/clearing.conf).

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.farebox.clearing.store.Finding;
 import org.farebox.clearing.store.JdbcClearingStore;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code farebox-clearing findings}: what the checks found. */
 @Command(name = "findings", mixinStandardHelpOptions = true,

@@ -9,9 +9,9 @@ import org.farebox.clearing.report.Report;
 import org.farebox.clearing.report.ReportFormat;
 import org.farebox.clearing.report.ReportQuery;
 import org.farebox.clearing.store.JdbcClearingStore;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code farebox-clearing report}: totals per terminal and day. */
 @Command(name = "report", mixinStandardHelpOptions = true,

@@ -28,9 +28,9 @@ import org.farebox.terminal.hmi.ConsoleHmi;
 import org.farebox.terminal.hmi.Hmi;
 import org.farebox.terminal.hmi.LcdGeometry;
 import org.farebox.terminal.ledger.SqliteLedger;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code ./farebox demo}: one bus validator, 20 virtual cards and a flow of passengers, on this machine. */
 @Command(name = "farebox-demo", mixinStandardHelpOptions = true, version = "farebox-demo 0.1.0",

@@ -8,8 +8,8 @@ import org.farebox.provisioning.pki.PkiCommand;
 import org.farebox.provisioning.psam.PsamCommand;
 import org.farebox.provisioning.publish.FleetStatusCommand;
 import org.farebox.provisioning.publish.PublishCommand;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * {@code farebox-provision}: the operator's CLI for master keys, virtual test cards, virtual PSAM state

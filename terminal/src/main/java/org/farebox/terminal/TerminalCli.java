@@ -16,10 +16,10 @@ import org.farebox.terminal.ledger.ChainCheck;
 import org.farebox.terminal.ledger.LedgerOptions;
 import org.farebox.terminal.ledger.SqliteLedger;
 import org.tinylog.Logger;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code farebox-terminal}: the validator daemon and the tools an operator runs on the terminal. */
 @Command(name = "farebox-terminal", mixinStandardHelpOptions = true, version = "farebox-terminal 0.1.0",

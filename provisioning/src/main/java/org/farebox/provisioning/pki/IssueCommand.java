@@ -14,13 +14,13 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import org.farebox.provisioning.Args;
 import org.farebox.provisioning.OutputFile;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code pki issue}: certificates signed by the operator CA, one key pair each. */
 @Command(name = "issue", mixinStandardHelpOptions = true,

@@ -1,7 +1,5 @@
 package org.farebox.terminal.config;
 
-import org.farebox.protocol.config.ConfigException;
-import org.farebox.protocol.config.ConfigFile;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.PublicKey;
@@ -9,6 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.farebox.protocol.config.ConfigException;
+import org.farebox.protocol.config.ConfigFile;
 import org.farebox.protocol.signed.Ed25519Keys;
 
 /**

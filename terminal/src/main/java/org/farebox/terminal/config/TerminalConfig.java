@@ -1,12 +1,12 @@
 package org.farebox.terminal.config;
 
-import org.farebox.protocol.config.ConfigFile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.farebox.protocol.config.ConfigFile;
 
 /**
  * Everything the terminal daemon reads from {@code /etc/farebox/terminal.conf}, with a sensible
