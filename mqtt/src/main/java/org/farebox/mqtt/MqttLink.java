@@ -8,16 +8,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.tinylog.Logger;
 
 /**
@@ -154,40 +150,12 @@ public final class MqttLink implements AutoCloseable {
         }
         try {
             MqttMessage m = new MqttMessage(payload, qos, retained, null);
-            c.publish(topic, m, null, new MqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    permit.release();
-                    int refused = firstFailure(token.getReasonCodes());
-                    if (refused >= 0) {
-                        result.completeExceptionally(new PublishRefusedException("publish to " + topic, refused));
-                    } else {
-                        result.complete(null);
-                    }
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable e) {
-                    permit.release();
-                    result.completeExceptionally(e);
-                }
-            });
+            c.publish(topic, m, null, new PubAckListener(topic, permit, result));
         } catch (MqttException | RuntimeException e) {
             permit.release();
             result.completeExceptionally(e);
         }
         return result.orTimeout(options.operationTimeout().toMillis() * 3, TimeUnit.MILLISECONDS);
-    }
-
-    static int firstFailure(int[] codes) {
-        if (codes != null) {
-            for (int code : codes) {
-                if (code >= 0x80) {
-                    return code;
-                }
-            }
-        }
-        return -1;
     }
 
     private void connectLoop() {
@@ -196,7 +164,7 @@ public final class MqttLink implements AutoCloseable {
                 try {
                     connectOnce();
                 } catch (Exception e) {
-                    lastError = describe(e);
+                    lastError = ClientEvents.describe(e);
                     Duration delay = backoff.nextDelay();
                     Logger.info("MQTT connect to {} failed ({}); next try in {} ms", options.serverUri(), lastError,
                             delay.toMillis());
@@ -219,7 +187,7 @@ public final class MqttLink implements AutoCloseable {
     private void connectOnce() throws Exception {
         MqttAsyncClient c = new MqttAsyncClient(options.serverUri(), options.clientId(), new MemoryPersistence());
         c.setManualAcks(true);
-        c.setCallback(new Callback(c));
+        c.setCallback(new ClientEvents(c, this::lost, dispatcher));
         MqttConnectionOptions o = PahoOptions.of(options);
         try {
             c.connect(o).waitForCompletion(options.connectTimeout().toMillis());
@@ -259,7 +227,7 @@ public final class MqttLink implements AutoCloseable {
                 throw new PublishRefusedException("subscription to " + s.filter() + " (no SUBACK within "
                         + options.operationTimeout().toMillis() + " ms)", -1);
             }
-            int refused = firstFailure(t.getReasonCodes());
+            int refused = PubAckListener.firstFailure(t.getReasonCodes());
             if (refused >= 0) {
                 throw new PublishRefusedException("subscription to " + s.filter(), refused);
             }
@@ -359,49 +327,6 @@ public final class MqttLink implements AutoCloseable {
             c.close(true);
         } catch (MqttException | RuntimeException e) {
             Logger.debug("MQTT close: {}", e.getMessage());
-        }
-    }
-
-    private static String describe(Throwable e) {
-        Throwable cause = e.getCause() != null ? e.getCause() : e;
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return cause == e || cause.getMessage() == null ? m : m + ": " + cause.getMessage();
-    }
-
-    private final class Callback implements MqttCallback {
-        private final MqttAsyncClient owner;
-
-        Callback(MqttAsyncClient owner) {
-            this.owner = owner;
-        }
-
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-            lost(owner, response.getReasonString() != null ? response.getReasonString()
-                    : response.getException() != null ? describe(response.getException())
-                    : "broker closed the connection (reason " + response.getReturnCode() + ")");
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-            Logger.warn("MQTT error: {}", describe(exception));
-        }
-
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            dispatcher.arrived(owner, topic, message);
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverUri) {
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
         }
     }
 }
