@@ -4,16 +4,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.farebox.terminal.hmi.Display;
+import org.farebox.terminal.hmi.DisplayKind;
 import org.farebox.terminal.ledger.Ledger;
 import org.farebox.terminal.sam.Sam;
+import org.farebox.terminal.settle.TapResult;
 import org.farebox.terminal.status.StatusSource;
 import org.farebox.terminal.sync.SyncService;
 import org.farebox.terminal.sync.UploaderStats;
 
 /**
  * What the running terminal tells its status report: the ledger's backlog (read on the outbox's own
- * read-only connection, so a status tick never waits behind a tap), the uploader's counters, and
- * whether the reader is being polled.
+ * read-only connection, so a status tick never waits behind a tap), the uploader's counters, whether
+ * the reader is being polled, and whether the last taps found the SAM working.
  */
 final class RuntimeStatus implements StatusSource {
     private final Ledger ledger;
@@ -22,6 +25,7 @@ final class RuntimeStatus implements StatusSource {
     private final Clock clock;
     private volatile SyncService sync;
     private volatile TerminalDaemon daemon;
+    private volatile String samFault;
 
     RuntimeStatus(Ledger ledger, Sam sam, String readerName, Clock clock) {
         this.ledger = ledger;
@@ -64,9 +68,23 @@ final class RuntimeStatus implements StatusSource {
         return d.readerAvailable() ? Health.ok(readerName) : Health.failed(readerName + " unavailable");
     }
 
+    /**
+     * Learns from each tap: a tap that ended OUT OF SERVICE because of the SAM marks it failed, and the
+     * next paid tap (which needed the SAM's MAC1) shows it works again.
+     */
+    void tapped(TapResult result) {
+        Display d = result.display();
+        if (d.kind() == DisplayKind.OUT_OF_SERVICE && d.detail().contains("SAM")) {
+            samFault = d.detail() + " at " + clock.instant();
+        } else if (d.kind() == DisplayKind.PAID) {
+            samFault = null;
+        }
+    }
+
     @Override
     public Health sam() {
-        return Health.ok(sam.describe());
+        String fault = samFault;
+        return fault == null ? Health.ok(sam.describe()) : Health.failed(sam.describe() + ": " + fault);
     }
 
     private Optional<UploaderStats> stats() {

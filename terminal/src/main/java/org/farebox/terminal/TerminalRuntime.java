@@ -129,8 +129,11 @@ public final class TerminalRuntime implements AutoCloseable {
 
     /** The main loop over this runtime's reader and processor; every tap also wakes the uploader. */
     public TerminalDaemon daemon(Consumer<TapResult> listener) {
-        Consumer<TapResult> onTap = sync == null ? listener : result -> {
-            sync.tapWritten();
+        Consumer<TapResult> onTap = result -> {
+            status.tapped(result);
+            if (sync != null) {
+                sync.tapWritten();
+            }
             listener.accept(result);
         };
         TerminalDaemon d = new TerminalDaemon(reader, processor, hmi, clock, config.readerPoll(),
