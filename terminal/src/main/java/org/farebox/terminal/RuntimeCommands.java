@@ -10,13 +10,21 @@ import org.farebox.terminal.update.CommandActions;
 
 /**
  * The operator's commands as this terminal carries them out. "reload" re-reads and checks the config
- * file and says which settings changed; a validator applies them at its next start (systemd restarts
- * it), because swapping readers, SAM or ledger under a running tap is not worth the risk.
+ * file and says which settings changed; when something did, the terminal restarts itself gracefully
+ * (the tap in progress finishes, then the process ends with {@link #RESTART_EXIT_STATUS} and systemd
+ * starts it again with the new file), because swapping readers, SAM or ledger under a running tap is
+ * not worth the risk. A file that does not pass its checks changes nothing.
  */
 final class RuntimeCommands implements CommandActions {
+    /** Exit status asking systemd for a restart (EX_TEMPFAIL; the unit restarts on it). */
+    static final int RESTART_EXIT_STATUS = 75;
+    /** The answer to "reload" goes out on the status topic before the daemon stops. */
+    private static final long RESTART_DELAY_MILLIS = 500;
+
     private final TerminalConfig running;
     private final Path configFile;
     private volatile SyncService sync;
+    private volatile Runnable restart = () -> { };
 
     RuntimeCommands(TerminalConfig running, Path configFile) {
         this.running = running;
@@ -25,6 +33,11 @@ final class RuntimeCommands implements CommandActions {
 
     void sync(SyncService service) {
         this.sync = service;
+    }
+
+    /** What "reload" runs when the file changed: stop the daemon so that the process can restart. */
+    void onRestart(Runnable action) {
+        this.restart = action;
     }
 
     @Override
@@ -50,8 +63,20 @@ final class RuntimeCommands implements CommandActions {
             throw new IllegalStateException("config not valid, nothing changed: " + e.getMessage(), e);
         }
         List<String> changed = differences(running, fresh);
-        return changed.isEmpty() ? "config valid, unchanged"
-                : "config valid; changed " + String.join(", ", changed) + ": applied at the next start";
+        if (changed.isEmpty()) {
+            return "config valid, unchanged";
+        }
+        Thread later = new Thread(() -> {
+            try {
+                Thread.sleep(RESTART_DELAY_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            restart.run();
+        }, "farebox-reload");
+        later.setDaemon(true);
+        later.start();
+        return "config valid; changed " + String.join(", ", changed) + ": restarting to apply them";
     }
 
     static List<String> differences(TerminalConfig a, TerminalConfig b) {

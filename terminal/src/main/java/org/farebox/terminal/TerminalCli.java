@@ -92,10 +92,14 @@ public final class TerminalCli {
                 } else {
                     Logger.error("terminal {} stopped after an unexpected error (see above)", c.terminalId());
                 }
+                if (clean && runtime.restartRequested()) {
+                    Logger.info("restarting to apply the reloaded config (exit status {})",
+                            TerminalRuntime.restartExitStatus());
+                }
                 LogSetup.shutdown();
                 closed.countDown();
             }
-            return 0;
+            return runtime.restartRequested() ? TerminalRuntime.restartExitStatus() : 0;
         }
     }
 

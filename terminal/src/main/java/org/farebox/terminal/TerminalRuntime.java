@@ -56,10 +56,12 @@ public final class TerminalRuntime implements AutoCloseable {
     private final SyncService sync;
     private final TerminalUpdates updates;
     private final RuntimeStatus status;
+    private final RuntimeCommands commands;
+    private volatile boolean restartRequested;
 
     private TerminalRuntime(TerminalConfig config, SqliteLedger ledger, DenyListStore denyList, Sam sam,
-            CardReader reader, Hmi hmi, TerminalUpdates updates, RuntimeStatus status, Clock clock,
-            SyncService sync) {
+            CardReader reader, Hmi hmi, TerminalUpdates updates, RuntimeStatus status, RuntimeCommands commands,
+            Clock clock, SyncService sync) {
         this.config = config;
         this.sync = sync;
         this.ledger = ledger;
@@ -72,6 +74,7 @@ public final class TerminalRuntime implements AutoCloseable {
                 config.capp(), config.acceptedIssuers(), config.supportedAlgorithms(), config.retapWindow());
         this.updates = updates;
         this.status = status;
+        this.commands = commands;
         this.processor = new TapProcessor(settings, sam, ledger, denyList, updates.fares(), hmi, clock);
     }
 
@@ -120,7 +123,7 @@ public final class TerminalRuntime implements AutoCloseable {
                 Logger.info("sync.broker is not set: running offline, taps stay in the ledger");
             }
             return new TerminalRuntime(config, ledger, deny, sam, new PcscCardReader(f, config.cardReader()), display,
-                    updates, status, clock, sync);
+                    updates, status, commands, clock, sync);
         } catch (RuntimeException e) {
             closeQuietly(updates, sync, display, sam, deny, ledger);
             throw e;
@@ -139,12 +142,26 @@ public final class TerminalRuntime implements AutoCloseable {
         TerminalDaemon d = new TerminalDaemon(reader, processor, hmi, clock, config.readerPoll(),
                 config.displayHold(), "Route " + config.route(), onTap);
         status.daemon(d);
+        commands.onRestart(() -> {
+            restartRequested = true;
+            d.stop();
+        });
         return d;
     }
 
     /** The sync service; empty when the terminal runs offline (no sync.broker). */
     public Optional<SyncService> sync() {
         return Optional.ofNullable(sync);
+    }
+
+    /** True after a "reload" found a changed config: the process should end with a restart status. */
+    public boolean restartRequested() {
+        return restartRequested;
+    }
+
+    /** Exit status that asks systemd to start the terminal again (the unit's RestartForceExitStatus). */
+    public static int restartExitStatus() {
+        return RuntimeCommands.RESTART_EXIT_STATUS;
     }
 
     /** Operator updates: fare table slot, deny-list feed, keys, commands, status. */

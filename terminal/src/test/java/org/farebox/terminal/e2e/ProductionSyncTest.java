@@ -41,8 +41,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code farebox-terminal run} as systemd runs it, on real pcscd and a real Mosquitto: a tap reaches the
  * clearing side, a signed fare table from the operator is taken and used for the next tap, the retained
- * status follows, and a kill -9 leaves the broker's last will ("offline") on the status topic until the
- * restarted terminal says it is online again.
+ * status follows, a kill -9 leaves the broker's last will ("offline") on the status topic until the
+ * restarted terminal says it is online again, and a signed "reload" after the config file changed ends
+ * the process with the restart status systemd acts on.
  */
 @Timeout(120)
 class ProductionSyncTest {
@@ -122,8 +123,19 @@ class ProductionSyncTest {
             terminal = start(config);
             assertNotNull(awaitStatus(statuses, s -> "online".equals(s.get("state")) && fareTableVersion(s) == 2),
                     "the restarted terminal did not come back online with fare table v2");
-            terminal.sigterm();
-            assertTrue(terminal.awaitExit(WAIT), "the restarted terminal did not stop\n" + terminal.transcript());
+            java.nio.file.Files.writeString(config, java.nio.file.Files.readString(config)
+                    .replace("reader.poll_ms = 100", "reader.poll_ms = 120"));
+            byte[] reload = new UpdateSigner(operatorKey.getPrivate()).sign(UpdateKind.COMMAND, OPERATOR,
+                    TerminalFixture.TERMINAL_ID, 1, Instant.now(), Map.of(),
+                    "{\"command\":\"reload\",\"id\":\"r1\"}".getBytes(StandardCharsets.UTF_8));
+            operator.publish(topics.cmd(TerminalFixture.TERMINAL_ID), reload, 1, false).get(10, TimeUnit.SECONDS);
+            Map<String, Object> answered = awaitStatus(statuses, s -> String.valueOf(s.get("last_command"))
+                    .contains("r1"));
+            assertNotNull(answered, "the reload command was not answered on the status topic");
+            assertTrue(String.valueOf(answered.get("last_command")).contains("readerPoll"),
+                    "the answer names what changed: " + answered.get("last_command"));
+            assertEquals(75, terminal.awaitExitCode(WAIT), "reload with a changed file ends with the restart status\n"
+                    + terminal.transcript());
             try (SqliteLedger ledger = SqliteLedger.open(fixture.stateDir.resolve("ledger.db"),
                     TerminalFixture.TERMINAL_ID)) {
                 List<TapRecord> rows = ledger.rowsAfter(0, 10);
