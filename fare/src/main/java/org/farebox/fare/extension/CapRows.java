@@ -54,14 +54,14 @@ final class CapRows {
                 }
                 String both = "caps '" + a.capId() + "' (line " + lines.get(a) + ") and '" + b.capId() + "' ("
                         + a.period().fileValue() + ")";
-                if (sameRiders(a.scope(), b.scope())) {
+                if (!Objects.equals(a.scope().networkId(), b.scope().networkId())) {
+                    problems.add(new Problem(FILE, lines.get(b), both
+                            + " concern the same riders but different networks: a period has one total per rider"));
+                } else if (sameRiders(a.scope(), b.scope())) {
                     problems.add(new Problem(FILE, lines.get(b), both + " cover exactly the same riders"));
                 } else if (!nested(a.scope(), b.scope()) && !nested(b.scope(), a.scope())) {
                     problems.add(new Problem(FILE, lines.get(b), both
                             + " overlap without one being narrower than the other: a rider would match both"));
-                } else if (!Objects.equals(a.scope().networkId(), b.scope().networkId())) {
-                    problems.add(new Problem(FILE, lines.get(b), both
-                            + " concern the same riders but different networks: a period has one total per rider"));
                 }
             }
         }
