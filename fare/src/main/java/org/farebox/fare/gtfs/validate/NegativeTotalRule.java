@@ -41,9 +41,12 @@ public final class NegativeTotalRule implements FeedRule {
                 }
             }
         }
+        // Rows with no category apply to every category, so with categories defined each is checked on its own.
         List<String> categories = new ArrayList<>();
-        categories.add("");
         feed.riderCategories().stream().map(RiderCategory::riderCategoryId).forEach(categories::add);
+        if (categories.isEmpty()) {
+            categories.add("");
+        }
         for (FareTransferRule t : feed.fareTransferRules()) {
             List<FareProduct> transfer = products.getOrDefault(t.fareProductId(), List.of());
             for (String category : categories) {
