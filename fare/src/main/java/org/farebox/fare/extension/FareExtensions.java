@@ -4,16 +4,25 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Everything the extension files say, validated and immutable: settings, caps, promotions and voucher products. */
+/**
+ * Everything the extension files say, validated and immutable: settings, caps, promotions, voucher products and
+ * the card type → rider category mapping.
+ */
 public record FareExtensions(FareSettings settings, List<Cap> caps, List<Promotion> promotions,
-        List<Voucher> vouchers) {
-    /** No caps, no promotions, no vouchers: a feed without extension files. */
+        List<Voucher> vouchers, CardTypes cardTypes) {
+    /** No caps, no promotions, no vouchers, no card types: a feed without extension files. */
     public static final FareExtensions NONE = new FareExtensions(FareSettings.DEFAULT, List.of(), List.of(), List.of());
+
+    /** Without a card type mapping. */
+    public FareExtensions(FareSettings settings, List<Cap> caps, List<Promotion> promotions, List<Voucher> vouchers) {
+        this(settings, caps, promotions, vouchers, CardTypes.NONE);
+    }
 
     /** Promotions in the order the evaluator tries them: priority descending, then promotion_id. */
     public FareExtensions {
@@ -23,6 +32,8 @@ public record FareExtensions(FareSettings settings, List<Cap> caps, List<Promoti
                         .thenComparing(Promotion::promotionId))
                 .toList();
         vouchers = List.copyOf(vouchers);
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(cardTypes, "cardTypes");
     }
 
     public Optional<Voucher> voucher(String voucherId) {
@@ -47,6 +58,12 @@ public record FareExtensions(FareSettings settings, List<Cap> caps, List<Promoti
             check(out, "farebox_vouchers.txt", "voucher " + v.voucherId(), v.scope(), riderCategories, networks,
                     routes, fareMedia);
         }
+        cardTypes.sorted().forEach((type, category) -> {
+            if (!riderCategories.contains(category)) {
+                out.add(new Problem(CardTypeRows.FILE, 0, String.format("card type %02X: rider_category_id '%s' is "
+                        + "not defined in the GTFS feed", type, category)));
+            }
+        });
         return out;
     }
 

@@ -18,12 +18,12 @@ import java.util.Set;
 
 /**
  * Reads the Farebox extension files (farebox_settings.txt, farebox_caps.txt, farebox_promotions.txt,
- * farebox_vouchers.txt; each optional) and either returns them all validated or refuses them with every problem.
+ * farebox_vouchers.txt, farebox_card_types.txt; each optional) and either returns them all validated or refuses them with every problem.
  */
 public final class FareExtensionsParser {
     public static final String SETTINGS_FILE = "farebox_settings.txt";
     public static final List<String> FILES =
-            List.of(SETTINGS_FILE, CapRows.FILE, PromotionRows.FILE, VoucherRows.FILE);
+            List.of(SETTINGS_FILE, CapRows.FILE, PromotionRows.FILE, VoucherRows.FILE, CardTypeRows.FILE);
     private static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
 
     /** Reads the extension files present in {@code feedDir}; a feed without any gets {@link FareExtensions#NONE}. */
@@ -70,10 +70,12 @@ public final class FareExtensionsParser {
                 ? PromotionRows.read(texts.get(PromotionRows.FILE), problems) : List.of();
         List<Voucher> vouchers = texts.containsKey(VoucherRows.FILE)
                 ? VoucherRows.read(texts.get(VoucherRows.FILE), problems) : List.of();
+        CardTypes cardTypes = texts.containsKey(CardTypeRows.FILE)
+                ? CardTypeRows.read(texts.get(CardTypeRows.FILE), problems) : CardTypes.NONE;
         if (!problems.isEmpty()) {
             throw new ExtensionFileException(problems);
         }
-        return new FareExtensions(settings, caps, promotions, vouchers);
+        return new FareExtensions(settings, caps, promotions, vouchers, cardTypes);
     }
 
     private static FareSettings settings(String text, List<Problem> problems) {

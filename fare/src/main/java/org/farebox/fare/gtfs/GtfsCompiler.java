@@ -2,6 +2,7 @@ package org.farebox.fare.gtfs;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.farebox.fare.gtfs.csv.FeedLimits;
@@ -39,9 +40,9 @@ public final class GtfsCompiler {
         this.extensions = List.copyOf(extensions);
     }
 
-    /** Default limits, the standard rules, no extensions. */
+    /** Default limits, the standard rules, the Farebox extension files ({@link FareExtensionsFeed}). */
     public GtfsCompiler() {
-        this(FeedLimits.DEFAULT, FeedValidator.standard(), List.of());
+        this(FeedLimits.DEFAULT, FeedValidator.standard(), List.of(new FareExtensionsFeed()));
     }
 
     public Result compile(Path folder, Options options) {
@@ -49,18 +50,19 @@ public final class GtfsCompiler {
         GtfsFeed feed = new FeedReader(limits).read(folder, problems);
         validator.validate(feed, problems);
         DistanceFeed distances = DistanceFeed.empty();
+        List<FeedExtension.Contribution> contributions = new ArrayList<>();
         if (!feed.files().isEmpty()) {
             distances = new DistanceFeedReader(limits).read(folder, problems);
             new DistanceRules().check(feed, distances, problems);
             for (FeedExtension extension : extensions) {
-                extension.check(folder, feed, problems);
+                contributions.add(extension.check(folder, feed, problems));
             }
         }
         if (problems.hasErrors()) {
             return new Result(Optional.empty(), problems);
         }
         try {
-            return new Result(Optional.of(new TableBuilder(feed, distances, options).build()), problems);
+            return new Result(Optional.of(new TableBuilder(feed, distances, options).build(contributions)), problems);
         } catch (IllegalArgumentException e) {
             // The model refused a value that no rule caught: a gap in the rules, reported rather than thrown.
             problems.error("(compile)", 0, "the fare table could not be built: " + e.getMessage());

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,7 +46,7 @@ final class TableBuilder {
         this.options = options;
     }
 
-    FareTable build() {
+    FareTable build(List<FeedExtension.Contribution> contributions) {
         FareTable.Builder b = FareTable.builder().version(options.version()).zone(options.zone())
                 .currency(feed.fareProducts().get(0).currency())
                 .rulePriorityColumnPresent(feed.legRulePriorityColumn());
@@ -73,6 +74,7 @@ final class TableBuilder {
                 t.serviceId())));
         calendars(b);
         b.distanceFares(new DistanceCompiler().compile(distances, feed.fareProducts()));
+        contributions.forEach(c -> c.addTo(b));
         return b.build();
     }
 

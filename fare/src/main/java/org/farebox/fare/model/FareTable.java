@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.farebox.fare.extension.FareExtensions;
 
 /**
  * A compiled fare table: every GTFS-Fares v2 entity Farebox prices with, plus distance fares, in one
- * immutable value. The constructor indexes rules by network, area, leg group and timeframe group so a
+ * immutable value, with the Farebox extensions (caps, promotions, vouchers, card types) compiled from the same feed. The constructor indexes rules by network, area, leg group and timeframe group so a
  * quote looks up a handful of candidates instead of scanning the table. Build one with {@link #builder()}.
  * Times are interpreted in {@link #zone()} (one zone per table: Farebox networks do not span zones).
  */
@@ -32,6 +33,7 @@ public final class FareTable {
     private final List<Timeframe> timeframes;
     private final List<ServiceCalendar> calendars;
     private final DistanceFares distanceFares;
+    private final FareExtensions extensions;
     private final FareTableIndex index;
 
     private FareTable(Builder b) {
@@ -56,6 +58,7 @@ public final class FareTable {
         this.timeframes = List.copyOf(b.timeframes);
         this.calendars = List.copyOf(b.calendars);
         this.distanceFares = Objects.requireNonNull(b.distanceFares, "distanceFares must not be null");
+        this.extensions = Objects.requireNonNull(b.extensions, "extensions must not be null");
         this.index = new FareTableIndex(this);
     }
 
@@ -136,6 +139,11 @@ public final class FareTable {
         return distanceFares;
     }
 
+    /** Caps, promotions, vouchers, settings and card types ({@link FareExtensions#NONE} when the feed had none). */
+    public FareExtensions extensions() {
+        return extensions;
+    }
+
     /** The lookups the engine prices with, built once. */
     public FareTableIndex index() {
         return index;
@@ -166,6 +174,7 @@ public final class FareTable {
         private final List<Timeframe> timeframes = new ArrayList<>();
         private final List<ServiceCalendar> calendars = new ArrayList<>();
         private DistanceFares distanceFares = DistanceFares.none();
+        private FareExtensions extensions = FareExtensions.NONE;
 
         private Builder() {
         }
@@ -257,6 +266,11 @@ public final class FareTable {
 
         public Builder distanceFares(DistanceFares d) {
             this.distanceFares = Objects.requireNonNull(d);
+            return this;
+        }
+
+        public Builder extensions(FareExtensions e) {
+            this.extensions = Objects.requireNonNull(e);
             return this;
         }
 

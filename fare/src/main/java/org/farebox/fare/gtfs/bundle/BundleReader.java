@@ -71,16 +71,17 @@ final class BundleReader {
         }
         in = new ByteSource(bytes, 4, contentEnd);
         int format = (int) in.fixed(2);
-        if (format != BundleFormat.FORMAT_VERSION) {
+        if (format < BundleFormat.OLDEST_READABLE_VERSION || format > BundleFormat.FORMAT_VERSION) {
             throw new BundleException("fare bundle: format version " + format + " is not supported (this build "
-                    + "reads version " + BundleFormat.FORMAT_VERSION + ")");
+                    + "reads versions " + BundleFormat.OLDEST_READABLE_VERSION + " to " + BundleFormat.FORMAT_VERSION
+                    + ")");
         }
         int flags = (int) in.fixed(2);
         long version = in.fixed(8);
         long validFrom = in.fixed(8);
         try {
             strings();
-            FareTable table = table(flags, version);
+            FareTable table = table(flags, version, format);
             if (in.remaining() != 0) {
                 throw in.error(in.remaining() + " unexpected bytes after the last section");
             }
@@ -105,7 +106,7 @@ final class BundleReader {
         }
     }
 
-    private FareTable table(int flags, long version) {
+    private FareTable table(int flags, long version, int format) {
         FareTable.Builder b = FareTable.builder().version(version)
                 .rulePriorityColumnPresent((flags & BundleFormat.FLAG_RULE_PRIORITY_COLUMN) != 0);
         b.zone(ZoneId.of(str()));
@@ -131,6 +132,9 @@ final class BundleReader {
         section(5, () -> fares.add(distanceFare()));
         b.distanceFares(matrices.isEmpty() && fares.isEmpty() ? DistanceFares.none()
                 : new DistanceFares(matrices, fares));
+        if (format >= 2) {
+            b.extensions(new ExtensionsReader(in, this::str).read());
+        }
         return b.build();
     }
 

@@ -14,7 +14,7 @@ import org.farebox.fare.model.FareTable;
 import org.farebox.fare.model.FareTransferRule;
 import org.farebox.fare.model.ServiceCalendar;
 
-/** Writes a {@link FareBundle}: header, string table, sections in a fixed order, CRC-32. */
+/** Writes a {@link FareBundle} (format 2): header, string table, sections in a fixed order, extensions, CRC-32. */
 final class BundleWriter {
     private final Map<String, Integer> strings = new LinkedHashMap<>();
     private final ByteSink body = new ByteSink();
@@ -57,6 +57,7 @@ final class BundleWriter {
         section(t.calendars(), this::calendar);
         section(t.distanceFares().matrices(), this::matrix);
         section(t.distanceFares().fares(), this::distanceFare);
+        new ExtensionsWriter(body, this::str).write(t.extensions());
 
         ByteSink out = new ByteSink();
         out.bytes(BundleFormat.MAGIC);

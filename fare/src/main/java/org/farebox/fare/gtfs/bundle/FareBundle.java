@@ -5,8 +5,9 @@ import java.util.Objects;
 import org.farebox.fare.model.FareTable;
 
 /**
- * A compiled fare table as bytes for terminals (format "FBFT" version 1, docs/fare-bundle.md): the table,
- * its version and time zone (inside the table) and the instant from which it is valid.
+ * A compiled fare table as bytes for terminals (format "FBFT" version 2, docs/fare-bundle.md; version 1
+ * is still read): the table with its extensions, its version and time zone (inside the table) and the instant from
+ * which it is valid.
  */
 public record FareBundle(FareTable table, Instant validFrom) {
     /** The largest bundle {@link #decode} accepts. */
@@ -24,6 +25,12 @@ public record FareBundle(FareTable table, Instant validFrom) {
 
     public byte[] encode() {
         return new BundleWriter().write(this);
+    }
+
+    /** Whether {@code bytes} start with the bundle magic "FBFT" (to tell a bundle from other fare table formats). */
+    public static boolean looksLikeBundle(byte[] bytes) {
+        return bytes != null && bytes.length >= 4 && bytes[0] == 'F' && bytes[1] == 'B' && bytes[2] == 'F'
+                && bytes[3] == 'T';
     }
 
     /** Decodes and checks a bundle; anything wrong is a {@link BundleException} naming what and where. */
