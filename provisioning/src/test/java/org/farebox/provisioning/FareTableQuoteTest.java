@@ -30,8 +30,7 @@ class FareTableQuoteTest {
     @Test
     @SuppressWarnings("unchecked")
     void documentedExampleDayQuotesTwelveYuanWithTransferAndCap() {
-        Cli.Run run = Cli.run("faretable", "quote", "--bundle", bundle.toString(), "--journey", JOURNEY.toString(),
-                "--extensions", EXAMPLE.toString());
+        Cli.Run run = Cli.run("faretable", "quote", "--bundle", bundle.toString(), "--journey", JOURNEY.toString());
         assertEquals(0, run.exitCode(), run.err());
         Map<String, Object> out = Json.parseObject(run.out().trim());
         assertEquals(1200L, out.get("total_fen"));
@@ -45,8 +44,11 @@ class FareTableQuoteTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void withoutExtensionsNoCapApplies() {
-        Cli.Run run = Cli.run("faretable", "quote", "--bundle", bundle.toString(), "--journey", JOURNEY.toString());
+    void extensionsFromAnotherFolderReplaceTheBundlesOwn() throws Exception {
+        Path none = dir.resolve("no-extensions");
+        Files.createDirectories(none);
+        Cli.Run run = Cli.run("faretable", "quote", "--bundle", bundle.toString(), "--journey", JOURNEY.toString(),
+                "--extensions", none.toString());
         assertEquals(0, run.exitCode(), run.err());
         // 2 + 2 + 6 + 4 + 1: the same GTFS fares, no daily cap.
         assertEquals(1500L, Json.parseObject(run.out().trim()).get("total_fen"));
@@ -57,8 +59,7 @@ class FareTableQuoteTest {
         Path journey = dir.resolve("j.json");
         Files.writeString(journey, "{\"start_state\":{\"day\":\"2026-03-10\",\"day_total_fen\":1100},"
                 + "\"legs\":[{\"route\":\"B101\",\"from_stop\":\"B_XIYUAN\",\"departure\":\"2026-03-10T20:00:00+08:00\"}]}");
-        Cli.Run run = Cli.run("faretable", "quote", "--bundle", bundle.toString(), "--journey", journey.toString(),
-                "--extensions", EXAMPLE.toString());
+        Cli.Run run = Cli.run("faretable", "quote", "--bundle", bundle.toString(), "--journey", journey.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().startsWith("{\"total_fen\":100,"), run.out());
     }

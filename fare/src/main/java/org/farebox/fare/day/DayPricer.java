@@ -32,6 +32,12 @@ public final class DayPricer {
     private final FareEngine engine = new FareEngine();
     private final String defaultCategory;
 
+    /** Prices with the table's own extensions (bundle format 2 carries them). */
+    public DayPricer(FareTable table) {
+        this(table, Objects.requireNonNull(table, "table").extensions());
+    }
+
+    /** Prices with other extension rules than the table's (e.g. files not compiled yet). */
     public DayPricer(FareTable table, FareExtensions extensions) {
         this.table = Objects.requireNonNull(table, "table");
         this.evaluator = new ExtensionEvaluator(Objects.requireNonNull(extensions, "extensions"));

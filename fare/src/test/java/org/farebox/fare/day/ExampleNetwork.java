@@ -4,13 +4,10 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.farebox.fare.engine.Leg;
-import org.farebox.fare.extension.ExtensionFileException;
-import org.farebox.fare.extension.FareExtensions;
-import org.farebox.fare.extension.FareExtensionsParser;
 import org.farebox.fare.gtfs.GtfsCompiler;
 import org.farebox.fare.model.FareTable;
 
-/** examples/chengdu-like compiled with the GTFS compiler, its extension files parsed, and leg builders. */
+/** examples/chengdu-like compiled with the GTFS compiler, its extension files compiled into the table, and leg builders. */
 final class ExampleNetwork {
     static final Path FOLDER = Path.of("..", "examples", "chengdu-like");
 
@@ -21,12 +18,10 @@ final class ExampleNetwork {
         GtfsCompiler.Result result = new GtfsCompiler().compile(FOLDER, GtfsCompiler.Options.defaults());
         FareTable table = result.table().orElseThrow(() -> new AssertionError("example does not compile: "
                 + result.problems().errors()));
-        try {
-            FareExtensions extensions = new FareExtensionsParser().parse(FOLDER);
-            return new DayPricer(table, extensions);
-        } catch (ExtensionFileException e) {
-            throw new AssertionError("example extensions do not parse: " + e.getMessage(), e);
+        if (table.extensions().caps().isEmpty()) {
+            throw new AssertionError("the compiled example carries no caps: the extension files were not compiled");
         }
+        return new DayPricer(table);
     }
 
     /** A bus tap (flat fare, destination unknown) on a route at a local time "2026-03-10T07:30". */

@@ -40,14 +40,14 @@ public final class QuoteFareTableCommand implements Callable<Integer> {
     Path journey;
 
     @Option(names = "--extensions", paramLabel = "DIR",
-            description = "folder with the Farebox extension files (farebox_caps.txt, farebox_promotions.txt, "
-                    + "farebox_settings.txt, ...), usually the GTFS folder; without it no caps or promotions apply")
+            description = "price with the Farebox extension files in this folder (farebox_caps.txt, "
+                    + "farebox_promotions.txt, ...) instead of those compiled into the bundle")
     Path extensionsDir;
 
     @Override
     public Integer call() {
         FareBundle fares = readBundle();
-        FareExtensions extensions = readExtensions();
+        FareExtensions extensions = extensionsDir == null ? fares.table().extensions() : readExtensions();
         JourneyFile file = readJourney();
         DayPrice price;
         try {
@@ -73,9 +73,6 @@ public final class QuoteFareTableCommand implements Callable<Integer> {
     }
 
     private FareExtensions readExtensions() {
-        if (extensionsDir == null) {
-            return FareExtensions.NONE;
-        }
         if (!Files.isDirectory(extensionsDir)) {
             throw new ProvisionException("--extensions " + extensionsDir + " is not a folder");
         }
