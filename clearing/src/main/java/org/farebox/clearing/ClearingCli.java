@@ -19,7 +19,7 @@ import picocli.CommandLine;
         description = {"Farebox reference clearing host: receives terminals' ledger batches over MQTT, checks,"
                 + " deduplicates, stores and acks them, and reports totals and findings.",
                 "Exit codes: 0 done, 1 the work could not be done (the message says why), 2 bad command line."},
-        subcommands = {RunCommand.class, ReportCommand.class, FindingsCommand.class})
+        subcommands = {RunCommand.class, ReportCommand.class, FindingsCommand.class, RerateCommand.class})
 public final class ClearingCli implements Runnable {
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_USAGE = 2;
@@ -42,7 +42,7 @@ public final class ClearingCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: run, report or findings");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: run, report, findings or rerate");
     }
 
     /** Opens the configured store; for reading commands an SQLite file must already exist. */

@@ -30,7 +30,7 @@ public record ClearingConfig(String broker, String clientId, Optional<Path> tlsC
     public static final long DEFAULT_SESSION_EXPIRY_SECONDS = 7 * 24 * 3600L;
 
     static final Set<String> KEYS = Set.of("mqtt.broker", "mqtt.client_id", "mqtt.tls.ca", "mqtt.tls.cert",
-            "mqtt.tls.key", "mqtt.session_expiry_s", "mqtt.share_group", "store.jdbc_url", "store.user", "store.password", "report.timezone",
+            "mqtt.tls.key", "mqtt.session_expiry_s", "mqtt.share_group", "store.jdbc_url", "store.user", "store.password", "report.timezone", "fare.bundle",
             "debug.halt_after_store");
 
     public ClearingConfig {

@@ -40,6 +40,23 @@ public interface ClearingStore extends AutoCloseable {
     /** Quarantined messages, oldest first. */
     List<QuarantinedMessage> quarantined();
 
+    /**
+     * Rows of account media (see {@link AccountRow}) that were charged ({@code outcome} PAID) at
+     * {@code from} inclusive to {@code to} exclusive, ordered by time, terminal and sequence.
+     */
+    List<AccountRow> accountRows(java.time.Instant from, java.time.Instant to);
+
+    /**
+     * Makes the stored adjustments of {@code accountId} on {@code transportDay} exactly {@code records} in one
+     * transaction: records already stored with the same values stay as they are (and keep their time), changed
+     * ones are replaced, ones no longer due are deleted. Calling it again with the same records changes nothing.
+     */
+    AdjustmentWrite replaceAdjustments(String accountId, java.time.LocalDate transportDay,
+            List<AdjustmentRecord> records);
+
+    /** Adjustments of a transport day (all days when empty), by day, account and leg. */
+    List<AdjustmentRecord> adjustments(java.util.Optional<java.time.LocalDate> transportDay);
+
     /** Rows stored, all terminals. */
     long rowCount();
 

@@ -116,6 +116,22 @@ public final class JdbcClearingStore implements ClearingStore {
     }
 
     @Override
+    public List<AccountRow> accountRows(Instant from, Instant to) {
+        return inTransaction(c -> AdjustmentsTable.accountRows(c, from, to));
+    }
+
+    @Override
+    public AdjustmentWrite replaceAdjustments(String accountId, java.time.LocalDate transportDay,
+            List<AdjustmentRecord> records) {
+        return inTransaction(c -> AdjustmentsTable.replace(c, accountId, transportDay, records, clock.instant()));
+    }
+
+    @Override
+    public List<AdjustmentRecord> adjustments(java.util.Optional<java.time.LocalDate> transportDay) {
+        return inTransaction(c -> AdjustmentsTable.select(c, transportDay, java.util.Optional.empty()));
+    }
+
+    @Override
     public long rowCount() {
         return inTransaction(c -> {
             try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT COUNT(*) FROM txn_rows")) {

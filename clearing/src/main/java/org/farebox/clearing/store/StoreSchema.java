@@ -8,9 +8,10 @@ import java.sql.Statement;
 /**
  * The clearing store's tables, the same on SQLite and PostgreSQL but for the id and blob column
  * types. Times are epoch milliseconds (BIGINT), the one time type both databases read the same way.
+ * Version 2 added {@code adjustments} (re-rating of account days); a version-1 store is migrated on open.
  */
 final class StoreSchema {
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private StoreSchema() {
     }
@@ -39,8 +40,21 @@ final class StoreSchema {
             "CREATE TABLE IF NOT EXISTS quarantine (id " + d.serialKey + ", topic TEXT NOT NULL,"
                     + " terminal_id VARCHAR(32) NOT NULL, error TEXT NOT NULL, payload_length BIGINT NOT NULL,"
                     + " payload " + d.blob + " NOT NULL, received_at BIGINT NOT NULL)",
+            ADJUSTMENTS,
+            ADJUSTMENTS_INDEX,
         };
     }
+
+    // Version 2. One row per re-rated leg whose price changed; keyed by the ledger row it re-rates, so re-rating
+    // again replaces rather than adds. transport_day is ISO YYYY-MM-DD text: it sorts and compares as a date.
+    static final String ADJUSTMENTS = "CREATE TABLE IF NOT EXISTS adjustments (account_id TEXT NOT NULL,"
+            + " transport_day CHAR(10) NOT NULL, leg_seq INTEGER NOT NULL, terminal_id VARCHAR(32) NOT NULL,"
+            + " row_seq BIGINT NOT NULL, time_millis BIGINT NOT NULL, charged_fen BIGINT NOT NULL,"
+            + " rerated_fen BIGINT NOT NULL, difference_fen BIGINT NOT NULL, reason TEXT NOT NULL,"
+            + " fare_version BIGINT NOT NULL, rerated_at BIGINT NOT NULL,"
+            + " PRIMARY KEY (account_id, terminal_id, row_seq))";
+    static final String ADJUSTMENTS_INDEX =
+            "CREATE INDEX IF NOT EXISTS adjustments_by_day ON adjustments (transport_day, account_id)";
 
     /** Creates what is missing (inside the caller's transaction) and checks the version. */
     static void apply(Connection c, SqlDialect d) throws SQLException {
@@ -60,6 +74,9 @@ final class StoreSchema {
                 } else if (version > VERSION) {
                     throw new StoreException("the store has schema version " + version + ", newer than this "
                             + "farebox-clearing (" + VERSION + "): upgrade farebox-clearing");
+                } else if (version < VERSION) {
+                    // Every migration so far only adds tables, which statements() created above (IF NOT EXISTS).
+                    s.execute("UPDATE schema_version SET version = " + VERSION);
                 }
             }
         }
