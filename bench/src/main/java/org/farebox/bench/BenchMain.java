@@ -30,7 +30,7 @@ public final class BenchMain {
             "  Runs the Farebox JMH benchmarks (about 5 minutes; --quick: about 1 minute, figures only indicative)",
             "  and prints a table and BENCH <name> <value> <unit> lines. With DenyListBench it also measures,",
             "  in a JVM of its own, applying and loading a 1,000,000-entry deny list and the heap it takes.",
-            "  REGEX   JMH include patterns (default: PurchaseBench, LedgerCommitBench and DenyListBench), or",
+            "  REGEX   JMH include patterns (default: PurchaseBench, LedgerCommitBench, DenyListBench, QuoteBench), or",
             "          DrainBench (the ledger drain through a local Mosquitto; runs by default after the JMH ones)",
             "  --quick one short iteration per benchmark, to check that everything runs",
             "  -h, --help  this text",
@@ -68,6 +68,7 @@ public final class BenchMain {
             includes.add(PurchaseBench.class.getName());
             includes.add(LedgerCommitBench.class.getName());
             includes.add(DenyListBench.class.getName());
+            includes.add(QuoteBench.class.getName());
         }
         Path folder = BenchFolder.base();
         try {
@@ -116,6 +117,9 @@ public final class BenchMain {
             }
         }
         new BenchReport(figures(results), deny).print(out);
+        if (includes.stream().anyMatch(p -> Pattern.compile(p).matcher(QuoteBench.class.getName()).find())) {
+            BundleLoad.print(BundleLoad.measure(), out);
+        }
         if (drain) {
             int code = runDrain(quick, out, err);
             if (code != 0) {

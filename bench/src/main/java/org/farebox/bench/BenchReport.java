@@ -18,6 +18,8 @@ public final class BenchReport {
     static final double PURCHASE_P99_GOAL_MS = 20.0;
     static final double LEDGER_RATIO_GOAL = 1.5;
     static final String DENY_LOOKUP = "DenyListBench.lookup";
+    static final String QUOTE = "QuoteBench.quote";
+    static final double QUOTE_P99_GOAL_MS = 1;
     static final double DENY_LOOKUP_P99_GOAL_US = 10.0;
     static final double DENY_APPLY_GOAL_S = 5.0;
     static final double DENY_LOAD_GOAL_S = 1.0;
@@ -74,6 +76,13 @@ public final class BenchReport {
                 "goal: ledger commit <= %.1fx a raw SQLite insert+commit (medians): %s (%.2fx)%n", LEDGER_RATIO_GOAL,
                 r <= LEDGER_RATIO_GOAL ? "met" : "MISSED", r));
         printDenyListGoals(out);
+        Measured quote = byName.get(QUOTE);
+        if (quote != null) {
+            out.printf(Locale.ROOT, "quote (bus + metro, 1,000-station matrix): p50 %.4f ms, p99 %.4f ms, mean %.4f ms%n",
+                    quote.p50(), quote.p99(), quote.mean());
+            out.printf(Locale.ROOT, "goal: quote p99 <= %.0f ms: %s (%.4f ms)%n", QUOTE_P99_GOAL_MS,
+                    quote.p99() <= QUOTE_P99_GOAL_MS ? "met" : "MISSED", quote.p99());
+        }
         out.println();
         if (purchase != null) {
             bench(out, "purchase_p50_ms", purchase.p50(), "ms");
@@ -84,6 +93,10 @@ public final class BenchReport {
         ledgerRatio().ifPresent(r -> out.printf(Locale.ROOT, "BENCH ledger_commit_ratio %.2f x%n", r));
         figure(LEDGER_TAP).ifPresent(m -> bench(out, "ledger_tap_ms", m.p50(), "ms"));
         figure(DENY_LOOKUP).ifPresent(m -> bench(out, "denylist_lookup_p99_us", m.p99(), "us"));
+        figure(QUOTE).ifPresent(m -> {
+            bench(out, "quote_p99_ms", m.p99(), "ms");
+            bench(out, "quotes_per_s", m.mean() > 0 ? 1000 / m.mean() : 0, "1/s");
+        });
         denyList.ifPresent(d -> {
             bench(out, "denylist_apply_1m_s", d.receivedToInstalledSeconds(), "s");
             bench(out, "denylist_load_1m_s", d.loadSeconds(), "s");
