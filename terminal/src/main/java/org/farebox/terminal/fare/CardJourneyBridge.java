@@ -15,9 +15,10 @@ import org.farebox.fare.model.FareTransferRule;
 
 /**
  * Between the card's last-leg bytes and the engine's journey state. The card keeps one branch in a few bytes
- * (group code, start, transfer count, chain cost); the parts it lacks are rebuilt the conservative way: the chain's
- * clock starts at the last leg, and a chain with transfers continues the only transfer-rule pair that leads into
- * the last leg's group (several candidates: a new chain).
+ * (group code, start, transfer count, chain cost); the parts it lacks are rebuilt the strict way: the chain's
+ * clock starts at the last leg, and a chain with transfers continues the only transfer-rule pair that leads into the
+ * last leg's group. When several pairs could have led there the card cannot tell which chain it is in, so the next
+ * leg gets no transfer credit (the rider may miss a discount, never gets one the rules would refuse).
  */
 final class CardJourneyBridge {
     private final FareTable table;
@@ -41,8 +42,11 @@ final class CardJourneyBridge {
         var start = last.start().atZone(zone).toInstant();
         boolean fresh = last.transferCount() == 0;
         String chain = fresh ? "" : chainInto(group.get());
+        if (!fresh && chain.isEmpty()) {
+            return JourneyState.start();
+        }
         JourneyBranch branch = JourneyBranch.resume(group.get(), start, Optional.empty(), chain,
-                chain.isEmpty() ? 0 : last.transferCount(), start, Optional.empty(), fresh,
+                last.transferCount(), start, Optional.empty(), fresh,
                 fresh ? last.chainCostFen() : 0, last.chainCostFen());
         return new JourneyState(List.of(branch), branch.costFen(), Optional.empty(), List.of(), 0);
     }
