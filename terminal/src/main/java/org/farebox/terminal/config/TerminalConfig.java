@@ -57,11 +57,12 @@ public record TerminalConfig(
     public static TerminalConfig from(ConfigFile f) {
         f.rejectUnknownKeys(KEYS);
         int stop = f.get("terminal.stop", 0, v -> Values.intIn(v, 0, 255));
+        String stopId = f.get("terminal.stop_id", "", v -> v.isEmpty() ? "" : gtfsId(v));
         return new TerminalConfig(
                 f.get("terminal.id", "BUS-0001", Values::terminalId),
                 f.get("terminal.route", "101", v -> nonEmpty(v, 64)),
                 stop,
-                f.get("terminal.stop_id", Integer.toString(stop), TerminalConfig::gtfsId),
+                stopId.isEmpty() ? Integer.toString(stop) : stopId,
                 f.get("terminal.timezone", ZoneId.of("Asia/Shanghai"), Values::zone),
                 f.get("state.dir", Path.of("/var/lib/farebox"), Values::path),
                 f.get("ledger.synchronous", "FULL", v -> Values.oneOf(v, "FULL", "NORMAL")).equals("FULL"),
