@@ -18,7 +18,8 @@ import org.farebox.terminal.card.PcscReaders;
 import org.farebox.terminal.card.ReaderException;
 import org.farebox.terminal.config.TerminalConfig;
 import org.farebox.terminal.deny.DenyListStore;
-import org.farebox.terminal.fare.FlatFarePolicy;
+import org.farebox.terminal.fare.FarePolicies;
+import org.farebox.terminal.fare.FarePolicy;
 import org.farebox.terminal.hmi.ConsoleHmi;
 import org.farebox.terminal.hmi.Hmi;
 import org.farebox.terminal.hmi.LcdGeometry;
@@ -34,6 +35,7 @@ import org.farebox.terminal.settle.TapProcessor;
 import org.farebox.terminal.settle.TapResult;
 import org.farebox.terminal.settle.TapSettings;
 import org.farebox.terminal.sync.SyncService;
+import org.farebox.terminal.update.AnyFarePolicyParser;
 import org.farebox.terminal.update.DenyListStoreTarget;
 import org.farebox.terminal.update.TerminalUpdates;
 import org.tinylog.Logger;
@@ -70,8 +72,9 @@ public final class TerminalRuntime implements AutoCloseable {
         this.reader = reader;
         this.hmi = hmi;
         this.clock = clock;
-        TapSettings settings = new TapSettings(config.terminalId(), config.route(), config.stop(), config.timezone(),
-                config.capp(), config.acceptedIssuers(), config.supportedAlgorithms(), config.retapWindow());
+        TapSettings settings = new TapSettings(config.terminalId(), config.route(), config.stop(), config.stopId(),
+                config.timezone(), config.capp(), config.acceptedIssuers(), config.supportedAlgorithms(),
+                config.retapWindow(), config.passbackWindow());
         this.updates = updates;
         this.status = status;
         this.commands = commands;
@@ -89,7 +92,7 @@ public final class TerminalRuntime implements AutoCloseable {
     /** As above; {@code configFile} (may be null) is what the operator's "reload" command checks again. */
     public static TerminalRuntime open(TerminalConfig config, Path configFile, TerminalFactory factory, Hmi hmi,
             Clock clock) {
-        FlatFarePolicy fares = loadFares(config.fareTable());
+        FarePolicy fares = loadFares(config.fareTable());
         createStateDir(config.stateDir());
         SqliteLedger ledger = SqliteLedger.open(config.ledgerFile(), config.terminalId(),
                 config.ledgerSynchronousFull() ? LedgerOptions.defaults() : LedgerOptions.defaults().withSynchronous(LedgerOptions.Synchronous.NORMAL));
@@ -107,6 +110,7 @@ public final class TerminalRuntime implements AutoCloseable {
             RuntimeCommands commands = new RuntimeCommands(config, configFile);
             // Saved (signed) fare tables and a staged switch apply offline too, so updates exist either way.
             updates = TerminalUpdates.open(config.terminalId(), config.sync(), config.stateDir(), fares,
+                    new AnyFarePolicyParser(),
                     new DenyListStoreTarget(deny), status, commands, clock);
             Logger.info("terminal {} on route {}: {}, fare table v{}, {} denied cards (list v{}), ledger {} rows",
                     config.terminalId(), config.route(), sam.describe(), updates.fareTable().version(), deny.size(),
@@ -177,9 +181,9 @@ public final class TerminalRuntime implements AutoCloseable {
         return ledger;
     }
 
-    private static FlatFarePolicy loadFares(Path file) {
+    private static FarePolicy loadFares(Path file) {
         try {
-            return FlatFarePolicy.load(file);
+            return FarePolicies.load(file);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage() + " (fare.table)", e);
         }

@@ -13,24 +13,24 @@ import org.farebox.protocol.config.ConfigFile;
  * default for every key (the same defaults README.md lists).
  */
 public record TerminalConfig(
-        String terminalId, String route, int stop, ZoneId timezone,
+        String terminalId, String route, int stop, String stopId, ZoneId timezone,
         Path stateDir, boolean ledgerSynchronousFull,
         String readerFactory, Pattern cardReader, Pattern samReader, Duration readerPoll,
         String samMode, int pcscSamDiversificationLevels, Path softSamKeys, byte[] softSamTerminalNumber, int softSamKeyIndex,
         boolean capp, List<String> acceptedIssuers, List<Integer> supportedAlgorithms, Duration retapWindow,
-        Path fareTable, Path denyListFile,
+        Duration passbackWindow, Path fareTable, Path denyListFile,
         String hmiMode, Duration displayHold, int lcdColumns, int lcdRows, int lcdI2cBus, int lcdI2cAddress,
         int gpioLedGreen, int gpioLedRed, int gpioBuzzer,
         String logLevel, Path logFile, SyncConfig sync) {
 
     /** Every key the file may contain. */
     public static final Set<String> KEYS = union(SyncConfig.KEYS, Set.of(
-            "terminal.id", "terminal.route", "terminal.stop", "terminal.timezone",
+            "terminal.id", "terminal.route", "terminal.stop", "terminal.stop_id", "terminal.timezone",
             "state.dir", "ledger.synchronous",
             "reader.factory", "reader.card", "reader.sam", "reader.poll_ms",
             "sam.mode", "sam.pcsc.diversification_levels", "sam.soft.keys", "sam.soft.terminal_number", "sam.soft.key_index",
             "card.capp", "card.accepted_issuers", "card.supported_algorithms", "card.retap_window_s",
-            "fare.table", "denylist.file",
+            "fare.table", "fare.passback_s", "denylist.file",
             "hmi.mode", "hmi.hold_ms", "hmi.lcd.columns", "hmi.lcd.rows", "hmi.lcd.i2c_bus", "hmi.lcd.i2c_address",
             "hmi.gpio.led_green", "hmi.gpio.led_red", "hmi.gpio.buzzer",
             "log.level", "log.file"));
@@ -56,10 +56,13 @@ public record TerminalConfig(
     /** Builds the config from a parsed file; unknown keys and bad values are errors naming the line. */
     public static TerminalConfig from(ConfigFile f) {
         f.rejectUnknownKeys(KEYS);
+        int stop = f.get("terminal.stop", 0, v -> Values.intIn(v, 0, 255));
+        String stopId = f.get("terminal.stop_id", "", v -> v.isEmpty() ? "" : gtfsId(v));
         return new TerminalConfig(
                 f.get("terminal.id", "BUS-0001", Values::terminalId),
-                f.get("terminal.route", "101", v -> nonEmpty(v, 16)),
-                f.get("terminal.stop", 0, v -> Values.intIn(v, 0, 255)),
+                f.get("terminal.route", "101", v -> nonEmpty(v, 64)),
+                stop,
+                stopId.isEmpty() ? Integer.toString(stop) : stopId,
                 f.get("terminal.timezone", ZoneId.of("Asia/Shanghai"), Values::zone),
                 f.get("state.dir", Path.of("/var/lib/farebox"), Values::path),
                 f.get("ledger.synchronous", "FULL", v -> Values.oneOf(v, "FULL", "NORMAL")).equals("FULL"),
@@ -76,6 +79,7 @@ public record TerminalConfig(
                 f.get("card.accepted_issuers", List.of(), Values::issuerCodes),
                 f.get("card.supported_algorithms", List.of(0), Values::algorithmIds),
                 Duration.ofSeconds(f.get("card.retap_window_s", 120, v -> Values.intIn(v, 1, 86_400))),
+                Duration.ofSeconds(f.get("fare.passback_s", 30, v -> Values.intIn(v, 0, 3_600))),
                 f.get("fare.table", Path.of("/etc/farebox/fare-table.json"), Values::path),
                 f.get("denylist.file", Path.of("/etc/farebox/denylist.txt"), Values::optionalPath),
                 f.get("hmi.mode", "console", v -> Values.oneOf(v, "console", "pi4j", "none")),
@@ -104,6 +108,14 @@ public record TerminalConfig(
     @Override
     public byte[] softSamTerminalNumber() {
         return softSamTerminalNumber.clone();
+    }
+
+    // A GTFS id: no spaces (the key = value format trims them anyway), bounded like the fare module's ids.
+    private static String gtfsId(String v) {
+        if (v.isEmpty() || v.length() > 64 || !v.chars().allMatch(c -> c > 0x20 && c != 0x7F)) {
+            throw new IllegalArgumentException("must be a GTFS stop id of 1..64 characters without spaces");
+        }
+        return v;
     }
 
     private static String nonEmpty(String v, int max) {

@@ -78,7 +78,8 @@ final class CardPurchase {
                 init.keyVersion(), init.algorithmId(), f.card.diversificationFactor(), f.card.issuerId());
         PurchaseAuthorization auth = sam.authorizePurchase(request);
         JourneyRecord boarded = journey == null ? null
-                : journey.boarded(routeNumber(), settings.stop(), sam.terminalNumber(), f.localTime, amount);
+                : withFareState(journey.boarded(routeNumber(), settings.stop(), sam.terminalNumber(), f.localTime,
+                        amount), quote);
         PurchaseIntent intent = ledger.recordIntent(IntentRows.pending(settings, f, amount, type, auth,
                 Hex.of(sam.terminalNumber()), fareVersion, boarded == null ? "" : Hex.of(boarded.encode())));
         TUnionCard.Proof proof;
@@ -188,6 +189,12 @@ final class CardPurchase {
         } catch (CardFault e) {
             return -1;
         }
+    }
+
+    // Farebox's journey state goes into the same 80DC image as the boarding: written atomically with the debit.
+    private static JourneyRecord withFareState(JourneyRecord boarded, FareQuote quote) {
+        return quote.cardState().isEmpty() ? boarded
+                : JourneyRecord.parse(quote.cardState().get().writeInto(boarded.encode()));
     }
 
     // The journey record has a 2-byte binary line number; route labels that are not numbers record 0.

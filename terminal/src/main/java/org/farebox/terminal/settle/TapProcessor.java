@@ -48,6 +48,7 @@ public final class TapProcessor {
     private final CardPurchase purchase;
     private final TornTapRecovery recovery;
     private final KeyMismatchGuard keyGuard = new KeyMismatchGuard();
+    private final PassbackGuard passback;
 
     public TapProcessor(TapSettings settings, Sam sam, Ledger ledger, DenyList denyList, Supplier<FarePolicy> fares,
             Hmi hmi, Clock clock) {
@@ -60,6 +61,7 @@ public final class TapProcessor {
         this.clock = clock;
         this.purchase = new CardPurchase(settings, sam, ledger, hmi, keyGuard);
         this.recovery = new TornTapRecovery(settings, sam, ledger);
+        this.passback = new PassbackGuard(settings.passbackWindow());
     }
 
     /** Handles the card now in the field. */
@@ -120,8 +122,15 @@ public final class TapProcessor {
             TornTapRecovery.Recovery r = recovery.recover(card, f, open.get());
             rows.addAll(r.rows());
             if (r.paid().isPresent()) {
+                passback.paid(f.serial, f.time);
                 return show(r.paid().get(), rows);
             }
+        }
+        // After torn-tap recovery on purpose: a re-tap that completes or voids a torn purchase is never "already
+        // paid"; only a card whose purchase here was final is.
+        if (passback.paidRecently(f.serial, f.time)) {
+            return refuse(f, policy, Outcome.PASSBACK, "already paid on this terminal within "
+                    + settings.passbackWindow().toSeconds() + " s", Display.cardRejected("ALREADY PAID"), rows);
         }
         if (keyGuard.terminalSuspect()) {
             Logger.error("cards keep refusing this terminal's MAC1: the SAM keys do not match the cards' issuer;"
@@ -133,11 +142,18 @@ public final class TapProcessor {
                     Display.cardRejected("CARD ERROR"), rows);
         }
         JourneyRecord journey = settings.capp() ? card.readJourney() : null;
-        FareQuote quote = policy.quote(new FareRequest(settings.route(), settings.stop(),
+        FareQuote quote = policy.quote(new FareRequest(settings.route(), settings.stop(), settings.stopId(),
                 f.localTime.atZone(settings.zone()), f.cardType, journey));
         f.category = quote.riderCategory();
+        if (quote.isRefused()) {
+            Logger.warn("card {} not charged: {}", f.serial, quote.rule());
+            return refuse(f, policy, Outcome.NO_FARE, quote.rule(), Display.cardRejected(quote.refusal()), rows);
+        }
         TapResult result = purchase.run(card, f, quote, journey, policy.version());
         rows.addAll(result.rows());
+        if (result.rows().stream().anyMatch(r -> r.outcome() == Outcome.PAID)) {
+            passback.paid(f.serial, f.time);
+        }
         return new TapResult(result.display(), rows);
     }
 

@@ -68,11 +68,11 @@ public final class TerminalUpdates implements AutoCloseable {
      */
     public static TerminalUpdates open(String terminalId, SyncConfig sync, Path stateDir, FarePolicy configuredFares,
             DenyListTarget denyList, StatusSource source, CommandActions actions, Clock clock) {
-        return new TerminalUpdates(terminalId, sync, stateDir, configuredFares, new FlatFareTableParser(), denyList,
+        return new TerminalUpdates(terminalId, sync, stateDir, configuredFares, new AnyFarePolicyParser(), denyList,
                 source, actions, clock, softwareVersion());
     }
 
-    /** Like {@link #open} with another fare payload parser (the GTFS-Fares bundles of the next issue). */
+    /** Like {@link #open} with another fare payload parser (the default takes flat tables and bundles). */
     public static TerminalUpdates open(String terminalId, SyncConfig sync, Path stateDir, FarePolicy configuredFares,
             FarePolicyParser parser, DenyListTarget denyList, StatusSource source, CommandActions actions,
             Clock clock) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -37,6 +38,7 @@ class TerminalConfigTest {
         NON_DEFAULTS.put("terminal.id", "TRAM-42");
         NON_DEFAULTS.put("terminal.route", "K2");
         NON_DEFAULTS.put("terminal.stop", "17");
+        NON_DEFAULTS.put("terminal.stop_id", "B_WENSHU");
         NON_DEFAULTS.put("terminal.timezone", "Europe/Berlin");
         NON_DEFAULTS.put("state.dir", "/srv/farebox/state");
         NON_DEFAULTS.put("ledger.synchronous", "normal");
@@ -54,6 +56,7 @@ class TerminalConfigTest {
         NON_DEFAULTS.put("card.supported_algorithms", "00,04");
         NON_DEFAULTS.put("card.retap_window_s", "300");
         NON_DEFAULTS.put("fare.table", "/srv/farebox/fares.json");
+        NON_DEFAULTS.put("fare.passback_s", "0");
         NON_DEFAULTS.put("denylist.file", "");
         NON_DEFAULTS.put("hmi.mode", "pi4j");
         NON_DEFAULTS.put("hmi.hold_ms", "750");
@@ -96,6 +99,15 @@ class TerminalConfigTest {
     }
 
     @Test
+    void gtfsStopIdDefaultsToTheNumericStopAndPassbackToThirtySeconds() {
+        TerminalConfig c = TerminalConfig.from(ConfigFile.parse("t.conf", "terminal.stop = 42\n"));
+        assertEquals("42", c.stopId());
+        assertEquals(Duration.ofSeconds(30), c.passbackWindow());
+        assertThrows(RuntimeException.class,
+                () -> TerminalConfig.from(ConfigFile.parse("t.conf", "fare.passback_s = -1\n")));
+    }
+
+    @Test
     void everyKeyIsReadIntoItsOwnField() {
         StringBuilder text = new StringBuilder("# every key\n");
         NON_DEFAULTS.forEach((k, v) -> text.append(k).append(" = ").append(v).append('\n'));
@@ -104,6 +116,7 @@ class TerminalConfigTest {
         assertEquals("TRAM-42", c.terminalId());
         assertEquals("K2", c.route());
         assertEquals(17, c.stop());
+        assertEquals("B_WENSHU", c.stopId());
         assertEquals(ZoneId.of("Europe/Berlin"), c.timezone());
         assertEquals(Path.of("/srv/farebox/state"), c.stateDir());
         assertEquals(Path.of("/srv/farebox/state/ledger.db"), c.ledgerFile());
@@ -124,6 +137,7 @@ class TerminalConfigTest {
         assertEquals(List.of(0x00, 0x04), c.supportedAlgorithms());
         assertEquals(Duration.ofSeconds(300), c.retapWindow());
         assertEquals(Path.of("/srv/farebox/fares.json"), c.fareTable());
+        assertEquals(Duration.ZERO, c.passbackWindow());
         assertNull(c.denyListFile(), "an empty denylist.file means no deny list file");
         assertEquals("pi4j", c.hmiMode());
         assertEquals(Duration.ofMillis(750), c.displayHold());

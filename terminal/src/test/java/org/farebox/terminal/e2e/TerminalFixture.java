@@ -84,6 +84,8 @@ final class TerminalFixture {
         keys.put("terminal.stop", "3");
         keys.put("state.dir", stateDir.toString());
         keys.put("fare.table", fareTable.toString());
+        // These scenarios tap the same card again and again on one terminal within seconds: no anti-passback.
+        keys.put("fare.passback_s", "0");
         keys.put("denylist.file", "");
         keys.put("sam.soft.keys", keysFile.toString());
         keys.put("sam.soft.terminal_number", PSAM_TERMINAL_NUMBER);

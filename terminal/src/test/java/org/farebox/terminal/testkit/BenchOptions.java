@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Random;
 import org.farebox.protocol.bytes.Hex;
 import org.farebox.protocol.pboc.MasterKeys;
+import org.farebox.terminal.fare.FarePolicy;
 import org.farebox.terminal.settle.TapSettings;
 
 /**
@@ -33,6 +34,9 @@ public final class BenchOptions {
     Duration retapWindow = Duration.ofSeconds(120);
     MasterKeys keys = MasterKeys.generate(new Random(7), 1, KEY_INDEX, 1);
     MutableClock clock;
+    String stopId;
+    Duration passbackWindow = TapSettings.DEFAULT_PASSBACK;
+    FarePolicy fares;
 
     BenchOptions(Path dir) {
         this.dir = Objects.requireNonNull(dir, "dir");
@@ -81,11 +85,30 @@ public final class BenchOptions {
         return this;
     }
 
+    /** The terminal's route and GTFS stop id (fare bundles price by them). */
+    public BenchOptions location(String routeId, String gtfsStopId) {
+        this.route = routeId;
+        this.stopId = gtfsStopId;
+        return this;
+    }
+
+    public BenchOptions passbackWindow(Duration window) {
+        this.passbackWindow = window;
+        return this;
+    }
+
+    /** Prices with this policy instead of the flat bench table. */
+    public BenchOptions fares(FarePolicy policy) {
+        this.fares = policy;
+        return this;
+    }
+
     public TerminalBench start() {
         return new TerminalBench(this);
     }
 
     TapSettings settings() {
-        return new TapSettings(terminalId, route, stop, ZONE, capp, acceptedIssuers, supportedAlgorithms, retapWindow);
+        return new TapSettings(terminalId, route, stop, stopId != null ? stopId : Integer.toString(stop), ZONE, capp,
+                acceptedIssuers, supportedAlgorithms, retapWindow, passbackWindow);
     }
 }

@@ -21,6 +21,7 @@ import org.farebox.terminal.card.PcscCardReader;
 import org.farebox.terminal.card.PcscReaders;
 import org.farebox.terminal.card.ReaderException;
 import org.farebox.terminal.deny.DenyListStore;
+import org.farebox.terminal.fare.FarePolicy;
 import org.farebox.terminal.fare.FlatFarePolicy;
 import org.farebox.terminal.ledger.PurchaseIntent;
 import org.farebox.terminal.ledger.SqliteLedger;
@@ -49,7 +50,7 @@ public final class TerminalBench implements AutoCloseable {
     private final BenchOptions options;
     private final MutableClock clock;
     private final RecordingHmi hmi = new RecordingHmi();
-    private final FlatFarePolicy fares;
+    private final FarePolicy fares;
     private final DenyListStore denyList;
     private final TestCards cards;
     private final VirtualReader field;
@@ -74,7 +75,7 @@ public final class TerminalBench implements AutoCloseable {
     TerminalBench(BenchOptions o) {
         this.options = o;
         this.clock = o.clock != null ? o.clock : new MutableClock(BenchOptions.START, BenchOptions.ZONE);
-        this.fares = new FlatFarePolicy(fareTable());
+        this.fares = o.fares != null ? o.fares : new FlatFarePolicy(fareTable());
         this.denyList = DenyListStore.open(o.dir.resolve("deny"));
         this.cards = new TestCards(o.keys, "31045101" + Hex.of(o.terminalNumber, 5, 1));
         VirtualReaders readers = new VirtualReaders();
@@ -172,7 +173,7 @@ public final class TerminalBench implements AutoCloseable {
     /** A second terminal (own folder, id and terminal number) with the same keys and the same clock. */
     public TerminalBench anotherTerminal(Path dir, String terminalId, String terminalNumberHex) {
         return in(dir).sam(options.sam).keys(options.keys).clock(clock).terminal(terminalId, terminalNumberHex)
-                .start();
+                .fares(options.fares).passbackWindow(options.passbackWindow).start();
     }
 
     /** Every row of the ledger, in sequence order. */
