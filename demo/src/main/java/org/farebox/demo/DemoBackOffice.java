@@ -1,7 +1,6 @@
 package org.farebox.demo;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.SecureRandom;
@@ -17,7 +16,6 @@ import org.farebox.clearing.report.ReportQuery;
 import org.farebox.clearing.store.JdbcClearingStore;
 import org.farebox.mqtt.LinkOptions;
 import org.farebox.mqtt.MqttLink;
-import org.farebox.protocol.fare.FlatFareTable;
 import org.farebox.protocol.signed.Ed25519Keys;
 import org.farebox.protocol.signed.SignedUpdate;
 import org.farebox.protocol.signed.UpdateKind;
@@ -80,11 +78,13 @@ final class DemoBackOffice implements AutoCloseable {
         return Ed25519Keys.toText(operatorKey.getPublic());
     }
 
-    /** Signs and publishes a fare table to the fleet (retained), effective now; waits for the broker's PUBACK. */
-    int publishFareTable(FlatFareTable table) throws Exception {
-        byte[] payload = table.toJson().getBytes(StandardCharsets.UTF_8);
+    /**
+     * Signs and publishes a fare table (a compiled bundle or a flat table) to the fleet, retained,
+     * effective now; waits for the broker's PUBACK. Returns the signed message's size.
+     */
+    int publishFareTable(long version, byte[] payload) throws Exception {
         byte[] signed = new UpdateSigner(operatorKey.getPrivate()).sign(UpdateKind.FARE_TABLE, OPERATOR,
-                SignedUpdate.FLEET, table.version(), Instant.now(), Map.of(), payload);
+                SignedUpdate.FLEET, version, Instant.now(), Map.of(), payload);
         operator.publish(new Topics(OPERATOR).fleetFareTable(), signed, 1, true).get(10, TimeUnit.SECONDS);
         return signed.length;
     }

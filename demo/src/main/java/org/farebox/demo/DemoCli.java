@@ -56,6 +56,10 @@ public final class DemoCli implements Callable<Integer> {
             description = "pause between passengers, milliseconds, at least 50 (default: ${DEFAULT-VALUE})")
     int paceMs;
 
+    @Option(names = "--network", defaultValue = "examples/chengdu-like",
+            description = "GTFS-Fares feed the bus is priced by (default: ${DEFAULT-VALUE})")
+    Path network;
+
     @Option(names = "--lcd", defaultValue = "16x2", description = "display geometry: 16x2 or 20x4")
     String lcd;
 
@@ -84,7 +88,8 @@ public final class DemoCli implements Callable<Integer> {
         DemoCards.Passenger blocked = cards.stream().filter(p -> p.label().equals("blocked")).findFirst().orElseThrow();
         out.println("Farebox demo: starting the back office (MQTT broker, clearing host, operator)");
         try (DemoBackOffice office = DemoBackOffice.start(dir)) {
-            Path configFile = DemoSetup.write(dir, DemoCards.serialOf(blocked), lcd, office.brokerUrl(),
+            Path bundle = DemoNetwork.compileFirst(network, dir.resolve("fares-v1.bundle"));
+            Path configFile = DemoSetup.write(dir, bundle, DemoCards.serialOf(blocked), lcd, office.brokerUrl(),
                     office.operatorPublicKey());
             return runBus(out, keys, cards, TerminalConfig.load(configFile), office);
         }
@@ -100,7 +105,8 @@ public final class DemoCli implements Callable<Integer> {
                 dir.resolve("psam-state.json")));
         TerminalFactory factory = TerminalFactory.getInstance(SimulatorProvider.TYPE, readers, new SimulatorProvider());
 
-        out.println("Farebox demo: bus DEMO-BUS-7 on route 101, " + cards.size() + " cards, " + taps + " taps");
+        out.println("Farebox demo: bus DEMO-BUS-7 on route " + DemoNetwork.BUS_ROUTE + " of the example city ("
+                + network + "), " + cards.size() + " cards, " + taps + " taps");
         out.println("working folder: " + dir.toAbsolutePath());
         LcdGeometry geometry = LcdGeometry.parse(lcd);
         Hmi hmi = quiet ? display -> { } : new ConsoleHmi(out, geometry);
@@ -112,9 +118,9 @@ public final class DemoCli implements Callable<Integer> {
                 new PassengerFlow.Hooks() {
                     @Override
                     public void midRun() throws Exception {
-                        int bytes = office.publishFareTable(DemoSetup.newFareTable());
+                        int bytes = office.publishFareTable(2, DemoNetwork.compileRaisedBusFare(network, dir));
                         out.println("operator: signed fare table v2 published to the fleet (" + bytes
-                                + " bytes): route 101 now 2.50 yuan");
+                                + " bytes): adult bus fare now 2.50 yuan");
                     }
 
                     @Override

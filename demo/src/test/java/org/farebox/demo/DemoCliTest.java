@@ -30,7 +30,8 @@ class DemoCliTest {
         int status;
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
             System.setOut(out);
-            status = new CommandLine(new DemoCli()).execute("--taps", "60", "--pace-ms", "50", "--dir",
+            status = new CommandLine(new DemoCli()).execute("--taps", "60", "--pace-ms", "50",
+                    "--network", "../examples/chengdu-like", "--dir",
                     dir.resolve("run").toString());
         } finally {
             System.setOut(saved);
