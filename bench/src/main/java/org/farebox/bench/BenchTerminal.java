@@ -73,8 +73,9 @@ public final class BenchTerminal implements AutoCloseable {
         deny.replaceAll(denied);
         FlatFarePolicy fares = new FlatFarePolicy(new FlatFareTable(1, "CNY", 200, Map.of("101", 200L),
                 Map.of("adult", 100, "student", 50), Map.of(0x01, "adult", 0x02, "student"), "adult"));
-        TapSettings settings = new TapSettings(TERMINAL_ID, "101", 3, ZoneId.of("Asia/Shanghai"), true,
-                List.of("0100"), List.of(0), Duration.ofSeconds(120));
+        // 16 cards stand in for thousands of passengers, each back within seconds: anti-passback off
+        TapSettings settings = new TapSettings(TERMINAL_ID, "101", 3, "3", ZoneId.of("Asia/Shanghai"), true,
+                List.of("0100"), List.of(0), Duration.ofSeconds(120), Duration.ZERO);
         TapProcessor processor = new TapProcessor(settings, psam, ledger, deny, () -> fares, display -> { },
                 Clock.systemUTC());
         PcscCardReader reader = new PcscCardReader(factory, Pattern.compile(Pattern.quote(CARD_READER)));

@@ -1,19 +1,22 @@
 package org.farebox.provisioning.publish;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.farebox.fare.gtfs.bundle.BundleException;
+import org.farebox.fare.gtfs.bundle.FareBundle;
 import org.farebox.mqtt.MqttLink;
 import org.farebox.protocol.fare.FlatFareTable;
 import org.farebox.protocol.signed.SignedUpdate;
 import org.farebox.protocol.signed.UpdateKind;
 import org.farebox.protocol.sync.Topics;
 import org.farebox.provisioning.Args;
-import org.farebox.provisioning.OutputFile;
 import org.farebox.provisioning.ProvisionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,9 +25,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code publish faretable FILE}: a checked fare table, signed, retained on the fleet topic. */
+/** {@code publish faretable FILE}: a checked fare table (compiled bundle or flat), signed, retained on the fleet topic. */
 @Command(name = "faretable", mixinStandardHelpOptions = true,
-        description = {"Publish a fare table (farebox-flat-fare/1 JSON) to every terminal of the operator.",
+        description = {"Publish a fare table (a bundle from faretable compile, or farebox-flat-fare/1 JSON) to every terminal of the operator.",
                 "The table is checked first; its \"version\" is the update's version and must be above the last one",
                 "published from --state. With --valid-from the terminals keep it staged and switch at that time."})
 public final class PublishFareTableCommand implements Callable<Integer> {
@@ -37,7 +40,7 @@ public final class PublishFareTableCommand implements Callable<Integer> {
     @Mixin
     SigningOptions signing;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "fare table JSON")
+    @Parameters(index = "0", paramLabel = "FILE", description = "compiled fare bundle or flat fare table JSON")
     Path file;
 
     @Option(names = "--version", paramLabel = "N", description = "expected version (must match the file's)")
@@ -53,35 +56,57 @@ public final class PublishFareTableCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Args args = new Args(spec);
-        String json = OutputFile.read(file, "fare table");
-        FlatFareTable table;
-        try {
-            table = FlatFareTable.parse(json);
-        } catch (IllegalArgumentException e) {
-            throw new ProvisionException("fare table " + file + ": " + e.getMessage(), e);
-        }
-        if (version != null && version != table.version()) {
-            throw args.bad("--version " + version + " does not match the file's version " + table.version());
+        byte[] payload = readBytes(file);
+        long tableVersion = checkedVersion(file, payload);
+        if (version != null && version != tableVersion) {
+            throw args.bad("--version " + version + " does not match the file's version " + tableVersion);
         }
         Map<String, String> attrs = validFrom == null ? Map.of() : Map.of("valid_from", instant(args, validFrom).toString());
         OperatorState state = signing.state();
         long last = state.last("faretable");
-        if (table.version() <= last && !force) {
-            throw new ProvisionException("fare table v" + table.version() + " is not above v" + last
+        if (tableVersion <= last && !force) {
+            throw new ProvisionException("fare table v" + tableVersion + " is not above v" + last
                     + " published before (terminals would refuse it as STALE); raise \"version\" or add --force");
         }
         Topics topics = broker.topics();
         byte[] message = signing.signer().sign(UpdateKind.FARE_TABLE, broker.operator, SignedUpdate.FLEET,
-                table.version(), Instant.now(), attrs, json.getBytes(StandardCharsets.UTF_8));
+                tableVersion, Instant.now(), attrs, payload);
         try (MqttLink link = broker.connect()) {
             Publish.send(link, topics.fleetFareTable(), message, true, broker.timeout());
         }
-        state.record("faretable", Math.max(last, table.version()));
-        Publish.report(spec.commandLine().getOut(), "fare table", table.version(), topics.fleetFareTable(), message, true);
+        state.record("faretable", Math.max(last, tableVersion));
+        Publish.report(spec.commandLine().getOut(), "fare table", tableVersion, topics.fleetFareTable(), message, true);
         if (validFrom != null) {
             spec.commandLine().getOut().println("terminals switch to it at " + attrs.get("valid_from"));
         }
         return 0;
+    }
+
+    private static byte[] readBytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ProvisionException("cannot read fare table " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The version of a compiled GTFS-Fares bundle (checked in full, as a terminal will) or of a flat table;
+     * what terminals would refuse is refused here, before it is signed.
+     */
+    static long checkedVersion(Path file, byte[] payload) {
+        if (FareBundle.looksLikeBundle(payload)) {
+            try {
+                return FareBundle.decode(payload).table().version();
+            } catch (BundleException | IllegalArgumentException e) {
+                throw new ProvisionException("fare bundle " + file + ": " + e.getMessage(), e);
+            }
+        }
+        try {
+            return FlatFareTable.parse(new String(payload, StandardCharsets.UTF_8)).version();
+        } catch (IllegalArgumentException e) {
+            throw new ProvisionException("fare table " + file + ": " + e.getMessage(), e);
+        }
     }
 
     static Instant instant(Args args, String text) {

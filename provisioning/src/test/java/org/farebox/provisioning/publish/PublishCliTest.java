@@ -130,6 +130,29 @@ class PublishCliTest {
     }
 
     @Test
+    void aCompiledBundleIsPublishedWithItsOwnVersionAndABrokenOneIsNot() throws Exception {
+        org.farebox.fare.gtfs.GtfsCompiler.Result compiled = new org.farebox.fare.gtfs.GtfsCompiler().compile(
+                Path.of("../examples/chengdu-like"), new org.farebox.fare.gtfs.GtfsCompiler.Options(7,
+                        java.time.ZoneId.of("Asia/Shanghai")));
+        byte[] bundle = org.farebox.fare.gtfs.bundle.FareBundle.encode(compiled.table().orElseThrow());
+        Path file = dir.resolve("fares.bundle");
+        Files.write(file, bundle);
+        Run run = cli(with("publish", "faretable", file.toString(), "--version", "7"));
+        assertEquals(0, run.exitCode(), run.err());
+        SignedUpdate u = verify(next(), UpdateKind.FARE_TABLE, SignedUpdate.FLEET);
+        assertEquals(7, u.version());
+        assertTrue(java.util.Arrays.equals(bundle, u.payload()), "the bundle travels byte for byte");
+
+        byte[] damaged = bundle.clone();
+        damaged[damaged.length / 2] ^= 0x40;
+        Path bad = dir.resolve("damaged.bundle");
+        Files.write(bad, damaged);
+        Run refused = cli(with("publish", "faretable", bad.toString(), "--force"));
+        assertEquals(1, refused.exitCode());
+        assertTrue(refused.err().contains("fare bundle " + bad), refused.err());
+    }
+
+    @Test
     void fareTableIsSignedRetainedAndVersionedFromTheFile() throws Exception {
         Run run = cli(with("publish", "faretable", fareTable(3).toString(), "--version", "3", "--valid-from",
                 "2026-12-01T04:00:00+08:00"));
