@@ -44,12 +44,21 @@ public final class OutputFile {
         write(path, text, force, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
     }
 
+    /** Writes bytes (a compiled bundle, say) complete or not at all, with the default permissions. */
+    public static void writeBytes(Path path, byte[] bytes, boolean force) {
+        write(path, bytes, force, null);
+    }
+
     /** Writes text with the process's default permissions. */
     public static void write(Path path, String text, boolean force) {
         write(path, text, force, null);
     }
 
     private static void write(Path path, String text, boolean force, FileAttribute<Set<PosixFilePermission>> mode) {
+        write(path, text.getBytes(StandardCharsets.UTF_8), force, mode);
+    }
+
+    private static void write(Path path, byte[] bytes, boolean force, FileAttribute<Set<PosixFilePermission>> mode) {
         checkWritable(path, force);
         Path target = path.toAbsolutePath();
         Path tmp = null;
@@ -57,7 +66,7 @@ public final class OutputFile {
             tmp = mode == null ? Files.createTempFile(target.getParent(), target.getFileName() + ".", ".tmp")
                     : Files.createTempFile(target.getParent(), target.getFileName() + ".", ".tmp", mode);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+                ByteBuffer buf = ByteBuffer.wrap(bytes);
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }

@@ -15,6 +15,7 @@ import org.farebox.fare.gtfs.Problems;
 import org.farebox.fare.gtfs.bundle.FareBundle;
 import org.farebox.fare.model.FareTable;
 import org.farebox.provisioning.Args;
+import org.farebox.provisioning.OutputFile;
 import org.farebox.provisioning.ProvisionCli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -81,7 +82,7 @@ public final class CompileFareTableCommand implements Callable<Integer> {
         }
         FareTable table = result.table().get();
         byte[] bytes = new FareBundle(table, from).encode();
-        BundleFile.write(output, bytes, force);
+        OutputFile.writeBytes(output, bytes, force);
         out.printf("%s: OK, fare table version %d, zone %s, currency %s%n", folder, table.version(), table.zone(),
                 table.currency());
         out.printf("  stops %d, areas %d, networks %d, routes %d, rider categories %d, fare media %d%n",
