@@ -51,7 +51,7 @@ class OtpConformanceTest {
 
     @Nested
     class CostedTransferInNetworkTest {
-        private final FareTable table = base()
+        final FareTable table = base()
                 .route(new Route("r1", "A")).route(new Route("r2", "A")).route(new Route("r3", "A"))
                 .legRule(rule("leg-group-a", "A", A)).legRule(rule("leg-group-a", "A", B))
                 .transferRule(transfer("leg-group-a", "leg-group-a", TRANSFER_1, FareTransferRule.UNLIMITED))
@@ -89,7 +89,7 @@ class OtpConformanceTest {
 
     @Nested
     class CostedTransferAcrossNetworksTest {
-        private final FareTable table = base()
+        final FareTable table = base()
                 .legRule(rule(LG_A, "A", A)).legRule(rule(LG_B, "B", B))
                 .transferRule(transfer(LG_A, LG_A, "", FareTransferRule.NO_COUNT))
                 .transferRule(transfer(LG_B, LG_B, "", FareTransferRule.NO_COUNT))
@@ -138,10 +138,11 @@ class OtpConformanceTest {
 
     @Nested
     class FreeTransferAcrossNetworksTest {
+        final FareTable table = base().legRule(rule(LG_A, "A", A)).legRule(rule(LG_B, "B", B))
+                .transferRule(transfer(LG_A, LG_B, "", FareTransferRule.NO_COUNT)).build();
+
         @Test
         void freeTransferAcrossNetwork() {
-            FareTable table = base().legRule(rule(LG_A, "A", A)).legRule(rule(LG_B, "B", B))
-                    .transferRule(transfer(LG_A, LG_B, "", FareTransferRule.NO_COUNT)).build();
             Scenario s = new Scenario("FreeTransferAcrossNetworksTest.freeTransferAcrossNetwork", table,
                     List.of(leg("A", "s", "s", "10:00", "10:10"), leg("B", "s", "s", "10:15", "10:25")),
                     500, List.of(500L, 0L));
@@ -152,7 +153,7 @@ class OtpConformanceTest {
 
     @Nested
     class DepartureToArrivalTimeLimitTest {
-        private final FareTable table = base().legRule(rule("leg-group-a", "", A))
+        final FareTable table = base().legRule(rule("leg-group-a", "", A))
                 .transferRule(transfer("leg-group-a", "leg-group-a", TRANSFER_1, FareTransferRule.UNLIMITED,
                         DurationLimitType.DEPARTURE_TO_ARRIVAL, Duration.ofMinutes(10)))
                 .build();
@@ -190,7 +191,7 @@ class OtpConformanceTest {
 
     @Nested
     class DepartureToDepartureTimeLimitTest {
-        private final FareTable table = base().legRule(rule("leg-group-a", "", A))
+        final FareTable table = base().legRule(rule("leg-group-a", "", A))
                 .transferRule(transfer("leg-group-a", "leg-group-a", TRANSFER_1, FareTransferRule.UNLIMITED,
                         DurationLimitType.DEPARTURE_TO_DEPARTURE, Duration.ofMinutes(10)))
                 .build();
@@ -212,12 +213,13 @@ class OtpConformanceTest {
 
     @Nested
     class FreeTransferTimeLimitTest {
+        final FareTable table = base().route(new Route("r1", "A")).legRule(rule("leg-group-a", "A", A))
+                .transferRule(transfer("leg-group-a", "leg-group-a", "", FareTransferRule.UNLIMITED,
+                        DurationLimitType.DEPARTURE_TO_DEPARTURE, Duration.ofMinutes(10)))
+                .build();
+
         @Test
         void twoLegsWithinLimit() {
-            FareTable table = base().route(new Route("r1", "A")).legRule(rule("leg-group-a", "A", A))
-                    .transferRule(transfer("leg-group-a", "leg-group-a", "", FareTransferRule.UNLIMITED,
-                            DurationLimitType.DEPARTURE_TO_DEPARTURE, Duration.ofMinutes(10)))
-                    .build();
             assertScenario(new Scenario("FreeTransferTimeLimitTest.twoLegsWithinLimit", table,
                     List.of(Scenario.routeLeg("r1", "10:00", "10:03"), Scenario.routeLeg("r1", "10:04", "10:08"),
                             Scenario.routeLeg("r1", "10:12", "10:22")),
@@ -227,7 +229,7 @@ class OtpConformanceTest {
 
     @Nested
     class TransferCountTest {
-        private FareTable table(long transferFen) {
+        FareTable table(long transferFen) {
             return base().fareProduct(FareProduct.of("cheap-transfer", transferFen, "EUR"))
                     .legRule(rule(LG_A, "A", A))
                     .transferRule(transfer(LG_A, LG_A, transferFen == 500 ? B : "cheap-transfer", 1))
@@ -258,7 +260,7 @@ class OtpConformanceTest {
 
     @Nested
     class TransferCountWithTimeLimitTest {
-        private final FareTable table = base().legRule(rule(LG_A, "A", A))
+        final FareTable table = base().legRule(rule(LG_A, "A", A))
                 .transferRule(transfer(LG_A, LG_A, "", 1, DurationLimitType.DEPARTURE_TO_ARRIVAL, Duration.ofHours(2)))
                 .build();
         private final List<Leg> legs = List.of(leg("A", "s", "s", "10:00", "10:10"),
@@ -280,10 +282,11 @@ class OtpConformanceTest {
 
     @Nested
     class WildcardNetworkTransferTest {
+        final FareTable table = base().legRule(rule(LG_A, "", A)).legRule(rule(LG_B, "", B))
+                .transferRule(transfer(LG_A, LG_A, "", FareTransferRule.NO_COUNT)).build();
+
         @Test
         void differentNetwork() {
-            FareTable table = base().legRule(rule(LG_A, "", A)).legRule(rule(LG_B, "", B))
-                    .transferRule(transfer(LG_A, LG_A, "", FareTransferRule.NO_COUNT)).build();
             Scenario s = new Scenario("WildcardNetworkTransferTest.differentNetwork", table,
                     List.of(leg("", "s", "s", "10:00", "10:10"), leg("", "s", "s", "10:20", "10:30")),
                     500, List.of(500L, 0L));
@@ -296,11 +299,12 @@ class OtpConformanceTest {
 
     @Nested
     class OverlappingTimeframeTest {
+        final FareTable table = base()
+                .legRule(new FareLegRule("r1", "", "", "", "all-day", "", A, 0))
+                .legRule(new FareLegRule("r2", "", "", "", "three-to-five", "", B, 0)).build();
+
         @Test
         void oneLeg() {
-            FareTable table = base()
-                    .legRule(new FareLegRule("r1", "", "", "", "all-day", "", A, 0))
-                    .legRule(new FareLegRule("r2", "", "", "", "three-to-five", "", B, 0)).build();
             LegFare fare = engine.priceLeg(table, leg("", "s", "s", "15:00", "15:10"));
             assertEquals(Set.of(A, B), products(fare.offers()));
             assertEquals(500, fare.amountFen());
@@ -309,11 +313,12 @@ class OtpConformanceTest {
 
     @Nested
     class OverlappingTimeframesWithPriorityTest {
+        final FareTable table = base().rulePriorityColumnPresent(true)
+                .legRule(new FareLegRule("r1", "", "", "", "all-day", "", A, 1))
+                .legRule(new FareLegRule("r1", "", "", "", "three-to-five", "", B, 0)).build();
+
         @Test
         void priorityLeadsToSingleResult() {
-            FareTable table = base().rulePriorityColumnPresent(true)
-                    .legRule(new FareLegRule("r1", "", "", "", "all-day", "", A, 1))
-                    .legRule(new FareLegRule("r1", "", "", "", "three-to-five", "", B, 0)).build();
             LegFare fare = engine.priceLeg(table, leg("", "s", "s", "15:00", "15:10"));
             assertEquals(Set.of(A), products(fare.offers()));
         }
@@ -369,7 +374,7 @@ class OtpConformanceTest {
 
     @Nested
     class AreasTest {
-        private final FareTable table = base()
+        final FareTable table = base()
                 .fareProduct(FareProduct.of("single_to_outer", 100, "EUR"))
                 .fareProduct(FareProduct.of("single_from_outer", 100, "EUR"))
                 .fareProduct(FareProduct.of("zone_ab_single", 500, "EUR"))
@@ -402,7 +407,7 @@ class OtpConformanceTest {
 
     @Nested
     class OnlyFromTimeframeMatcherTest {
-        private final FareTable table = base().legRule(new FareLegRule("1", "", "", "", "twelve-to-two", "", A, 0))
+        final FareTable table = base().legRule(new FareLegRule("1", "", "", "", "twelve-to-two", "", A, 0))
                 .build();
 
         @ParameterizedTest
@@ -421,7 +426,7 @@ class OtpConformanceTest {
 
     @Nested
     class OnlyToTimeframeMatcherTest {
-        private final FareTable table = base().legRule(new FareLegRule("1", "", "", "", "", "twelve-to-two", A, 0))
+        final FareTable table = base().legRule(new FareLegRule("1", "", "", "", "", "twelve-to-two", A, 0))
                 .build();
 
         @ParameterizedTest
