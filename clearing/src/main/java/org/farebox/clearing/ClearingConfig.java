@@ -48,7 +48,7 @@ public record ClearingConfig(String broker, String clientId, Optional<Path> tlsC
     /** Every default: local broker, SQLite in /var/lib/farebox, Asia/Shanghai days. */
     public static ClearingConfig defaults() {
         return new ClearingConfig(DEFAULT_BROKER, defaultClientId(), Optional.empty(), Optional.empty(),
-                Optional.empty(), DEFAULT_SESSION_EXPIRY_SECONDS, DEFAULT_JDBC_URL, "", "", DEFAULT_ZONE, 0, "clearing");
+                Optional.empty(), DEFAULT_SESSION_EXPIRY_SECONDS, DEFAULT_JDBC_URL, "", "", DEFAULT_ZONE, 0, Topics.DEFAULT_SHARE_GROUP);
     }
 
     /** Reads and checks a config file; every problem is a {@link ConfigException} naming the line. */
@@ -87,7 +87,7 @@ public record ClearingConfig(String broker, String clientId, Optional<Path> tlsC
                     c.get("mqtt.tls.cert", Optional.empty(), ClearingConfig::path),
                     c.get("mqtt.tls.key", Optional.empty(), ClearingConfig::path), expiry, jdbc,
                     c.get("store.user", "", v -> v), c.get("store.password", "", v -> v), zone, halt,
-                    c.get("mqtt.share_group", "clearing", ClearingConfig::shareGroup));
+                    c.get("mqtt.share_group", Topics.DEFAULT_SHARE_GROUP, ClearingConfig::shareGroup));
         } catch (ConfigException e) {
             throw new ConfigException(c.source() + ": " + e.getMessage(), e);
         }

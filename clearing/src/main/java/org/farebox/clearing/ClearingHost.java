@@ -45,7 +45,7 @@ public final class ClearingHost implements AutoCloseable {
     private final String shareGroup;
 
     public ClearingHost(LinkOptions options, ClearingStore store, int haltAfterStore) {
-        this(options, store, haltAfterStore, "clearing");
+        this(options, store, haltAfterStore, Topics.DEFAULT_SHARE_GROUP);
     }
 
     /**

@@ -6,8 +6,6 @@ import java.util.regex.Pattern;
 /** The MQTT topic names of one operator's fleet (see ARCHITECTURE.md, "MQTT topics"). */
 public final class Topics {
 
-    /** What clearing hosts subscribe to: every terminal's batches of every operator, load-shared. */
-    public static final String SHARED_TXN_FILTER = "$share/clearing/farebox/v1/+/terminal/+/txn";
 
     /**
      * The shared txn filter for a named group. Mosquitto's ACL file cannot restrict SUBSCRIBE, so a
@@ -19,6 +17,11 @@ public final class Topics {
     }
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,32}");
+
+    /** The clearing hosts' shared-subscription group when the deployment names none. */
+    public static final String DEFAULT_SHARE_GROUP = "clearing";
+    /** What clearing hosts subscribe to: every terminal's batches of every operator, load-shared. */
+    public static final String SHARED_TXN_FILTER = sharedTxnFilter(DEFAULT_SHARE_GROUP);
     private static final String ROOT = "farebox/v1/";
 
     private final String operator;
