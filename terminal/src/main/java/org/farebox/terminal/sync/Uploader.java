@@ -77,10 +77,19 @@ public final class Uploader implements AutoCloseable {
         this.thread.setDaemon(true);
         link.subscribe(topics.ack(terminalId), 1, this::onAck);
         link.addListener(new LinkListener() {
+            // What was in flight on the lost connection may never be acknowledged: start again from the mark.
+            // On the loss, not on the next connect: the link lets publishes through as soon as it is up, and a
+            // rewind arriving after them would send the first batches of the new connection twice.
             @Override
             public void connected() {
                 synchronized (lock) {
-                    // What was in flight on the old connection may never be acknowledged: start again from the mark
+                    signal(); // the loop waits while the link is down
+                }
+            }
+
+            @Override
+            public void disconnected(String reason) {
+                synchronized (lock) {
                     rewindRequested = true;
                     signal();
                 }
